@@ -1,0 +1,208 @@
+"""The data that flows between the steps: figures, claims, topics, problems,
+outcomes and results.  Plain frozen dataclasses; no behaviour beyond small
+derived properties, so that every step can be tested on its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from .numbers import Interval
+from .periods import Period
+
+__all__ = [
+    "VERDICTS",
+    "Settings",
+    "Problem",
+    "Source",
+    "Figure",
+    "Claim",
+    "Topic",
+    "Registry",
+    "Operand",
+    "Outcome",
+    "ClaimResult",
+]
+
+#: The four verdicts, from best to worst.
+VERDICTS = ("holds", "imprecise", "fails", "unverifiable")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Tolerances of semantics section 7 (relative, as exact fractions)."""
+
+    hedge_tolerance: Fraction = Fraction(1, 10)
+    word_tolerance: Fraction = Fraction(1, 20)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An error in a claim file: where it is, what is wrong, what to do."""
+
+    file: str
+    line: int | None
+    column: int | None
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    date: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure of a topic: one value (possibly a range or unknown) or a series.
+
+    ``value`` is ``None`` when the figure is unknown (``null``) or a series.
+    ``series`` maps periods to values (``None`` for an unknown point).
+    ``text`` is the value as written in the file.
+    """
+
+    id: str
+    value: Interval | None = None
+    series: tuple[tuple[Period, Interval | None], ...] | None = None
+    text: str = ""
+    percent: bool = False
+    what: str | None = None
+    unit: str | None = None
+    period: Period | None = None
+    source: str | None = None
+    quote: str | None = None
+    note: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def is_series(self) -> bool:
+        return self.series is not None
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None or self.series is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Operand:
+    """One side of a claim (``of`` or ``vs``), evaluated.
+
+    ``value`` is ``None`` when a figure it needs is unknown; ``unknown`` names
+    those figures.  ``series`` is set when the operand is a whole series (for
+    record claims).  ``parts`` lists (text, value) of the figures it used, for
+    explanations.
+    """
+
+    text: str
+    value: Interval | None
+    unknown: tuple[str, ...] = ()
+    period: Period | None = None
+    percent: bool = False
+    series: tuple[tuple[Period, Interval | None], ...] | None = None
+
+    @staticmethod
+    def number(x: Interval | Fraction | int | None, *, text: str | None = None, period: Period | None = None,
+               percent: bool = False) -> Operand:
+        if x is None:
+            return Operand(text or "unknown", None, (text or "unknown",), period, percent)
+        iv = x if isinstance(x, Interval) else Interval.point(Fraction(x))
+        return Operand(text or iv.describe(), iv, (), period, percent)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A claim of a topic, with where each of its keys was written.
+
+    ``of`` / ``vs`` hold the parsed expressions (see expressions.py);
+    ``marks`` maps a key ("says", "of", ...) to the (line, column) of its value.
+    """
+
+    id: str
+    topic: str
+    file: str
+    line: int
+    column: int
+    says: str
+    of_text: str
+    vs_text: str | None
+    of: Any
+    vs: Any
+    expect: str = "holds"
+    source: str | None = None
+    quote: str | None = None
+    note: str | None = None
+    settings: Settings = field(default_factory=Settings)
+    marks: tuple[tuple[str, int, int], ...] = ()
+
+    def mark(self, key: str) -> tuple[int, int]:
+        for k, line, col in self.marks:
+            if k == key:
+                return line, col
+        return self.line, self.column
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    name: str
+    file: str
+    title: str | None = None
+    tags: tuple[str, ...] = ()
+    sources: dict[str, Source] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    topics: tuple[Topic, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The verdict on one statement over its figures, with its arithmetic.
+
+    ``computed`` and ``accepted`` are text (exact numbers formatted by
+    numbers.fmt) so that output is deterministic.  ``strict_verdict`` is the
+    verdict under the strict reading of an ambiguous wording (None when the
+    wording is not ambiguous).  ``needed`` is, for a claim over one unknown
+    figure, the range that figure would have to lie in for the claim to hold.
+    """
+
+    verdict: str
+    reading: str
+    computed: str | None
+    accepted: str | None
+    explanation: str
+    ambiguous: bool = False
+    strict_verdict: str | None = None
+    notes: tuple[str, ...] = ()
+    needed: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimResult:
+    claim: Claim
+    outcome: Outcome
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome.verdict == self.claim.expect

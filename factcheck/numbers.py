@@ -406,9 +406,10 @@ def _words_value(words: list[str]) -> Fraction | None:
     if not words:
         return None
     ws = [w for w in words if w]
-    # leading "a"/"an" means one
+    # a leading "a"/"an" means one before a scale or fraction ("a third",
+    # "a hundred", "a dozen") and is an article otherwise ("an eight-fold")
     if ws[0] in ("a", "an") and len(ws) > 1:
-        ws = ["one"] + ws[1:]
+        ws = (["one"] if ws[1] in SCALES or ws[1] in FRACTION_WORDS or ws[1] == "dozen" else []) + ws[1:]
     # "half a million", "half a dozen"
     if ws[0] == "half" and len(ws) >= 3 and ws[1] in ("a", "an"):
         rest = _words_value(["one"] + ws[2:])

@@ -22,7 +22,7 @@ _MONTHS = {"year": 12, "half": 6, "quarter": 3, "month": 1}
 _PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """A calendar period. ``index`` is 1-based within the year (1 for a year)."""
 

@@ -1,0 +1,503 @@
+"""Reading plus figures to a verdict, with its arithmetic.
+
+Every family reduces to a quantity ``q`` computed from A (``of``) and B
+(``vs``) by exact interval arithmetic, and an accepted interval for ``q``
+built from the statement's number and hedge (semantics sections 1 and 3):
+
+=================  ==========================================
+ratio              q = A / B  (B / A for "N times less")
+percent change     q = (A - B) / B x 100, signed by the verb
+fraction change    q = (A - B) / B, signed by the verb
+percentage points  q = A - B, signed by the verb
+difference         q = A - B, signed by the verb
+share              q = A / B (x 100 for a percentage)
+value              q = A (or B for a "from X" anchor)
+comparison         q = A - B against 0
+rate               q = A / days (weeks, months) in A's period
+record             A against the points of a series
+=================  ==========================================
+
+``q`` inside the accepted interval: holds.  Outside it but inside the
+imprecise band (one more step of written precision, or twice the tolerance
+for words and about/nearly hedges; never for bound hedges): imprecise.
+Partly inside (figures that are ranges): unverifiable.  Otherwise fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from .model import Operand, Outcome, Settings
+from .numbers import Interval, ReadNumber, fmt
+from .periods import Period, missing_between
+from .phrases import Part, Reading
+
+__all__ = ["evaluate", "acceptance", "judge"]
+
+_ZERO = Fraction(0)
+_ONE = Fraction(1)
+_HUNDRED = Fraction(100)
+_POSITIVE = Interval(_ZERO, None, False, True)
+_ABOVE_ONE = Interval(_ONE, None, False, True)
+_BELOW_ONE = Interval(_ZERO, _ONE, False, False)
+_SEVERITY = {"holds": 0, "imprecise": 1, "unverifiable": 2, "fails": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class _Result:
+    verdict: str
+    computed: str | None
+    accepted: str | None
+    explanation: str
+    notes: tuple[str, ...] = ()
+    needed: str | None = None
+    strict_verdict: str | None = None
+
+
+# --------------------------------------------------------------------------
+# Accepted intervals
+# --------------------------------------------------------------------------
+
+
+def _relative(x: Fraction, tol: Fraction) -> Interval:
+    a, b = x * (1 - tol), x * (1 + tol)
+    return Interval(min(a, b), max(a, b))
+
+
+def acceptance(n: ReadNumber, hedge: str, settings: Settings) -> tuple[Interval, Interval | None]:
+    """The interval a statement accepts for its quantity, and its imprecise band.
+
+    ``n`` is the statement's number, ``hedge`` its hedge kind.
+    """
+    v, t, w = n.value, settings.hedge_tolerance, settings.word_tolerance
+    written = n.interval if n.step is not None else _relative(v, w)
+    if hedge == "none":
+        band = Interval.around(v, n.step * 3 / 2) if n.step is not None else _relative(v, 2 * w)
+        return written, band
+    if hedge == "nearly":
+        return Interval(v * (1 - t), v, True, False), Interval(v * (1 - 2 * t), v, True, False)
+    if hedge == "about":
+        held = _relative(v, t).hull(written)
+        return held, _relative(v, 2 * t).hull(held)
+    if hedge == "just_over":
+        return Interval(v, v * (1 + t), False, True), Interval(v, v * (1 + 2 * t), False, True)
+    if hedge == "gt":
+        return Interval(v, None, False, True), None
+    if hedge == "ge":
+        return Interval(v, None), None
+    if hedge == "lt":
+        return Interval(None, v, True, False), None
+    if hedge == "le":
+        return Interval(None, v), None
+    raise ValueError(f"unknown hedge {hedge!r}")
+
+
+def judge(q: Interval, held: Interval, band: Interval | None) -> str:
+    """The verdict for a computed quantity against an accepted interval."""
+    if q.within(held):
+        return "holds"
+    if q.overlaps(held):
+        return "unverifiable"
+    if band is not None and q.within(band):
+        return "imprecise"
+    return "fails"
+
+
+# --------------------------------------------------------------------------
+# Families as forward and inverse maps
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Model:
+    """q = f(A, B), with f's inverses to solve for an unknown A or B."""
+
+    formula: str  # e.g. "{a} / {b}"
+    kind: str  # "ratio": q = k*A/B + c ; "diff": q = k*(A - B) ; "value": q = A*k
+    k: Fraction = _ONE
+    c: Fraction = _ZERO
+    inverse: bool = False
+    target: str = "A"
+
+    def forward(self, a: Interval, b: Interval | None) -> Interval:
+        if self.kind == "value":
+            x = a if self.target == "A" else b
+            assert x is not None
+            return x.scale(self.k)
+        assert b is not None
+        if self.kind == "diff":
+            return (a - b).scale(self.k)
+        num, den = (b, a) if self.inverse else (a, b)
+        return (num / den).scale(self.k).shift(self.c)
+
+    def solve(self, held: Interval, *, a: Interval | None, b: Interval | None) -> Interval:
+        """The values of the one unknown operand for which q lies in ``held``."""
+        if self.kind == "value":
+            return held.scale(1 / self.k)
+        if self.kind == "diff":
+            d = held.scale(1 / self.k)  # A - B in d
+            return b + d if a is None else a - d  # type: ignore[operator]
+        r = held.shift(-self.c).scale(1 / self.k)  # num / den in r
+        if self.inverse:  # r = B / A
+            return b / r if a is None else a * r  # type: ignore[operator]
+        return b * r if a is None else a / r  # type: ignore[operator]
+
+
+def _model(part: Part, percent_number: bool) -> _Model:
+    f, d = part.family, (part.direction or 1)
+    if f == "ratio":
+        return _Model("{b} / {a}" if part.inverse else "{a} / {b}", "ratio", inverse=part.inverse)
+    if f == "percent change":
+        return _Model("({a} - {b}) / {b} x 100" if d > 0 else "({b} - {a}) / {b} x 100", "ratio", _HUNDRED * d, -_HUNDRED * d)
+    if f == "fraction change":
+        return _Model("({a} - {b}) / {b}" if d > 0 else "({b} - {a}) / {b}", "ratio", Fraction(d), Fraction(-d))
+    if f in ("percentage points", "difference"):
+        return _Model("{a} - {b}" if d > 0 else "{b} - {a}", "diff", Fraction(d))
+    if f == "share":
+        k = _HUNDRED if percent_number else _ONE
+        return _Model("{a} / {b} x 100" if percent_number else "{a} / {b}", "ratio", k)
+    if f == "value":
+        return _Model("{b}" if part.target == "B" else "{a}", "value", target=part.target)
+    raise ValueError(f)
+
+
+# --------------------------------------------------------------------------
+# Evaluation
+# --------------------------------------------------------------------------
+
+
+def _show(op: Operand | None) -> str:
+    if op is None:
+        return "?"
+    if op.value is None:
+        return "unknown"
+    return op.value.describe()
+
+
+def _words_of(part: Part) -> str:
+    return f'"{part.text}"'
+
+
+def _clip(part: Part, held: Interval, band: Interval | None) -> tuple[Interval, Interval | None]:
+    """Keep the accepted interval on the side the statement's direction says."""
+    side: Interval | None = None
+    if part.family in ("percent change", "fraction change", "percentage points", "difference") and part.direction:
+        side = _POSITIVE
+    elif part.family == "ratio" and (part.inverse or part.direction > 0):
+        side = _ABOVE_ONE
+    elif part.family == "ratio" and part.direction < 0:
+        side = _BELOW_ONE
+    if side is None:
+        return held, band
+    return held.intersect(side), (band.intersect(side) if band is not None else None)
+
+
+def _evaluate_part(part: Part, of: Operand, vs: Operand | None, settings: Settings) -> _Result:
+    if part.family == "record":
+        return _evaluate_record(part, of, vs)
+    if part.family == "comparison":
+        return _evaluate_comparison(part, of, vs, settings)
+    if part.family == "rate":
+        return _evaluate_rate(part, of, settings)
+    n = part.number
+    assert n is not None
+    held, band = _clip(part, *acceptance(n, part.hedge, settings))
+    model = _model(part, n.percent)
+    result = _evaluate_model(part, model, held, band, of, vs)
+    notes = list(result.notes)
+    if part.discouraged:
+        notes.append(part.discouraged)
+    strict = None
+    if part.ambiguous and n is not None:
+        strict_n = replace(n, value=n.value + 1, interval=n.interval.shift(_ONE))
+        s_held, s_band = _clip(part, *acceptance(strict_n, part.hedge, settings))
+        s_res = _evaluate_model(part, model, s_held, s_band, of, vs)
+        strict = s_res.verdict
+        notes.append(
+            f"ambiguous wording: read as {fmt(n.value)} times the base (the usual reading); "
+            f"the strict reading ({fmt(n.value)} times more = {fmt(n.value + 1)} times the base) "
+            f"needs {s_held} and {'also ' if strict == result.verdict else ''}gives {strict}"
+        )
+    # relative change between percentages that holds only as points
+    if (
+        part.family == "percent change"
+        and result.verdict != "holds"
+        and of.percent
+        and vs is not None
+        and vs.percent
+        and of.value is not None
+        and vs.value is not None
+    ):
+        pts = (of.value - vs.value).scale(Fraction(part.direction or 1))
+        if pts.within(held):
+            notes.append(
+                f"both figures are percentages: {_show(of)} - {_show(vs)} = {str(of.value - vs.value)} "
+                f"percentage points, so the statement would hold as percentage points, not as a relative change"
+            )
+    return replace(result, notes=tuple(notes), strict_verdict=strict)
+
+
+def _evaluate_model(part: Part, model: _Model, held: Interval, band: Interval | None,
+                    of: Operand, vs: Operand | None) -> _Result:
+    words = _words_of(part)
+    uses_b = model.kind != "value" or model.target == "B"
+    if uses_b and vs is None:
+        return _Result("unverifiable", None, str(held), f"{words} compares with a base figure, but none was given (vs)")
+    expr = model.formula.format(a=_show(of), b=_show(vs))
+    a_val = of.value
+    b_val = vs.value if vs is not None else None
+    unknown = (a_val is None and (model.kind != "value" or model.target == "A")) or (uses_b and b_val is None)
+    if unknown:
+        needed = None
+        names = [*of.unknown, *(vs.unknown if vs is not None else ())]
+        try:
+            if a_val is None and (not uses_b or b_val is not None):
+                needed = f"{of.text} in {model.solve(held, a=None, b=b_val)}"
+            elif uses_b and b_val is None and a_val is not None:
+                needed = f"{vs.text} in {model.solve(held, a=a_val, b=None)}"  # type: ignore[union-attr]
+        except ZeroDivisionError:
+            needed = None
+        expl = f"{expr}: {', '.join(names) or 'a figure'} unknown; {words} needs {held}: unverifiable"
+        if needed:
+            expl += f"; it would hold if {needed}"
+        return _Result("unverifiable", None, str(held), expl, needed=needed)
+    # zero base
+    if model.kind == "ratio":
+        den = a_val if model.inverse else b_val
+        assert den is not None
+        if den.contains(_ZERO):
+            if den.is_point:
+                return _Result("fails", None, str(held), f"{expr}: the base is zero, so {words} cannot follow (a ratio over a zero base)")
+            return _Result("unverifiable", None, str(held), f"{expr}: the base may be zero, so the ratio is undefined for part of its range")
+    q = model.forward(a_val, b_val)  # type: ignore[arg-type]
+    verdict = judge(q, held, band)
+    unit = "%" if model.k == _HUNDRED or model.k == -_HUNDRED else ""
+    expl = f"{expr} = {q}{unit}; {words} needs {held}{unit}: {verdict}"
+    notes: list[str] = []
+    needed = None
+    if verdict == "unverifiable":
+        ranged = [op for op in (of, vs if uses_b else None) if op is not None and op.value is not None and not op.value.is_point]
+        if len(ranged) == 1:
+            try:
+                if ranged[0] is of:
+                    r = model.solve(held, a=None, b=b_val)
+                else:
+                    r = model.solve(held, a=a_val, b=None)
+                needed = f"{ranged[0].text} in {r}"
+                expl += f"; {ranged[0].text} is a range ({_show(ranged[0])}), and the statement holds only if it is in {r}"
+            except ZeroDivisionError:
+                pass
+    elif verdict == "imprecise" and band is not None:
+        expl += f" (within the imprecise band {band}{unit})"
+    return _Result(verdict, str(q), str(held), expl, tuple(notes), needed)
+
+
+_COMPARE_WORDS = {"gt": ">", "ge": ">=", "lt": "<", "le": "<=", "eq": "="}
+
+
+def _evaluate_comparison(part: Part, of: Operand, vs: Operand | None, settings: Settings) -> _Result:
+    words = _words_of(part)
+    if vs is None:
+        return _Result("unverifiable", None, None, f"{words} compares with a base figure, but none was given (vs)")
+    comp = part.comparator or "gt"
+    sym = _COMPARE_WORDS[comp]
+    if part.hedge != "none" and comp == "eq":  # "about the same as": A / B near 1
+        held = _relative(_ONE, settings.hedge_tolerance)
+        model = _Model("{a} / {b}", "ratio")
+        return _evaluate_model(part, model, held, _relative(_ONE, 2 * settings.hedge_tolerance), of, vs)
+    held = {
+        "gt": Interval(_ZERO, None, False, True),
+        "ge": Interval(_ZERO, None),
+        "lt": Interval(None, _ZERO, True, False),
+        "le": Interval(None, _ZERO),
+        "eq": Interval.point(_ZERO),
+    }[comp]
+    model = _Model("{a} - {b}", "diff")
+    res = _evaluate_model(part, model, held, None, of, vs)
+    accepted = f"A {sym} B"
+    if of.value is not None and vs.value is not None:
+        q = of.value - vs.value
+        expl = f"{_show(of)} {sym} {_show(vs)}? difference {q}; {words}: {res.verdict}"
+        return replace(res, accepted=accepted, explanation=expl)
+    return replace(res, accepted=accepted)
+
+
+def _evaluate_rate(part: Part, of: Operand, settings: Settings) -> _Result:
+    n = part.number
+    assert n is not None and part.per is not None
+    held, band = acceptance(n, part.hedge, settings)
+    words = _words_of(part)
+    per = part.per
+    if of.period is None:
+        units = _ONE
+        how = f"{_show(of)} (no period: the figure is the rate itself)"
+        notes: tuple[str, ...] = ()
+    else:
+        units = of.period.units(per)
+        how = f"{_show(of)} / {fmt(units)} {per}s in {of.period}"
+        notes = ()
+    if of.value is None:
+        needed = f"{of.text} in {held.scale(units)}"
+        expl = f"{how}: {', '.join(of.unknown) or of.text} unknown; {words} needs {held} per {per}: unverifiable; it would hold if {needed}"
+        return _Result("unverifiable", None, str(held), expl, notes, needed)
+    q = of.value.scale(1 / units)
+    verdict = judge(q, held, band)
+    expl = f"{how} = {q} per {per}; {words} needs {held}: {verdict}"
+    return _Result(verdict, str(q), str(held), expl, notes)
+
+
+def _gt(a: Interval, b: Interval, high: bool) -> str:
+    """holds / fails / unverifiable for A above (high) or below B."""
+    d = a - b if high else b - a
+    return judge(d, Interval(_ZERO, None, False, True), None)
+
+
+def _evaluate_record(part: Part, of: Operand, vs: Operand | None) -> _Result:
+    spec = part.record
+    assert spec is not None
+    words = _words_of(part)
+    word = "highest" if spec.high else "lowest"
+    sym = ">" if spec.high else "<"
+    if of.value is None:
+        return _Result("unverifiable", None, None, f"{of.text} is unknown, so {words} cannot be checked")
+    a = of.value
+    if vs is None or vs.series is None:
+        if vs is not None and vs.value is not None and spec.previous is not None:
+            parts = [f"{_show(of)} {sym} {_show(vs)}: {_gt(a, vs.value, spec.high)}"]
+            v1 = _gt(a, vs.value, spec.high)
+            v2 = judge(vs.value, spec.previous.interval, Interval.around(spec.previous.value, (spec.previous.step or _ONE) * 3 / 2))
+            parts.append(f"{vs.text} = {_show(vs)}, stated {spec.previous.text}: {v2}")
+            verdict = max((v1, v2), key=_SEVERITY.__getitem__)
+            note = "that the previous figure was a peak is not checked: give the series as vs to check it"
+            return _Result(verdict, _show(of), f"{sym} {_show(vs)}", f"{words}: " + "; ".join(parts) + f": {verdict}", (note,))
+        return _Result("unverifiable", None, None, f"{words} needs a series to compare with: give the series as vs (e.g. vs: convictions)")
+    period = of.period
+    if period is None:
+        return _Result("unverifiable", None, None, f"{words}: {of.text} has no period, so its place in the series is unknown; write of: series[period]")
+    points = [(p, v) for p, v in vs.series if p < period]
+    if not points:
+        return _Result("unverifiable", None, None, f"{words}: the series has no point before {period}")
+    first = min(p for p, _ in points)
+    start: Period = first
+    must_exceed: list[tuple[Period, Interval | None]] = []
+    needs_at_least: tuple[Period, Interval | None] | None = None
+    problems: list[str] = []
+    since = spec.since
+    if since is None and spec.years is not None:
+        since = period.shift(-spec.years * {"year": 1, "half": 2, "quarter": 4, "month": 12}[period.kind])
+        at_least = True
+    else:
+        at_least = spec.at_least
+    if since is not None and since.kind != period.kind:
+        since = Period(since.year, period.kind, 1)
+    series = dict(vs.series)
+    if spec.previous is not None:
+        prev_p = spec.previous_period
+        if prev_p is None:
+            known = [(p, v) for p, v in points if v is not None]
+            prev_p = max(known, key=lambda pv: pv[1].lo if spec.high else -pv[1].hi)[0] if known else None  # type: ignore[union-attr,operator]
+        if prev_p is None or series.get(prev_p) is None:
+            return _Result("unverifiable", None, None, f"{words}: the series has no value for {prev_p}")
+        pv = series[prev_p]
+        v_prev = judge(pv, spec.previous.interval, Interval.around(spec.previous.value, (spec.previous.step or _ONE) * 3 / 2))
+        if v_prev != "holds":
+            problems.append(f"{vs.text}[{prev_p}] is {pv}, stated {spec.previous.text} ({v_prev})")
+        must_exceed = [(p, v) for p, v in points]
+        start = first
+        exceed_checks = [(p, v) for p, v in points if p != prev_p]
+        # the previous peak is the highest before A, and A is above it
+        verdicts = [v_prev if v_prev != "imprecise" else "fails"]
+        verdicts.append(_gt(a, pv, spec.high))
+        gaps_ok = True
+        for p, v in exceed_checks:
+            if v is None:
+                gaps_ok = False
+                continue
+            r = _gt(pv, v, spec.high) if v != pv else "holds"
+            verdicts.append(r)
+            if r == "fails":
+                problems.append(f"{p} ({v}) is {'higher' if spec.high else 'lower'} than the stated peak")
+    else:
+        if since is not None:
+            if at_least:
+                if first > since:
+                    problems.append(f"the series starts in {first}, after {since}")
+                must_exceed = [(p, v) for p, v in points if p >= since]
+                start = min(since, first) if first <= since else first
+            else:
+                if series.get(since) is None:
+                    needs_at_least = (since, None)
+                else:
+                    needs_at_least = (since, series[since])
+                must_exceed = [(p, v) for p, v in points if p > since]
+                start = since
+        else:
+            must_exceed = points
+        verdicts = []
+        gaps_ok = True
+        for p, v in must_exceed:
+            if v is None:
+                gaps_ok = False
+                continue
+            r = _gt(a, v, spec.high)
+            verdicts.append(r)
+            if r == "fails":
+                problems.append(f"{p} had {v}, not {'below' if spec.high else 'above'} {_show(of)}")
+        if needs_at_least is not None:
+            p, v = needs_at_least
+            if v is None:
+                gaps_ok = False
+            else:
+                r = judge(v - a if spec.high else a - v, Interval(_ZERO, None), None)
+                verdicts.append(r)
+                if r == "fails":
+                    problems.append(f"{p} had {v}, below {_show(of)}, so the record goes back further than {p}")
+        if since is not None and at_least and first > since:
+            gaps_ok = False
+    missing = [p for p in missing_between([start, period]) if p not in series or series[p] is None]
+    missing += [p for p in [start] if p not in series or series.get(p) is None]
+    missing = sorted(set(missing) - {period})
+    known_pts = [(p, v) for p, v in must_exceed if v is not None]
+    top = None
+    if known_pts:
+        top = max(known_pts, key=lambda pv: (pv[1].hi if pv[1].hi is not None else pv[1].lo) if spec.high else -(pv[1].lo or 0))  # type: ignore[operator]
+    computed = f"{_show(of)} in {period}" + (f" vs {word} earlier point {top[1]} ({top[0]})" if top else "")
+    accepted = f"{sym} every point" + (f" from {since}" if since is not None else " before " + str(period))
+    if "fails" in verdicts or any("stated" in p for p in problems):
+        verdict = "fails"
+    elif missing or not gaps_ok or "unverifiable" in verdicts:
+        verdict = "unverifiable"
+    else:
+        verdict = "holds"
+    expl = f"{words}: {computed}"
+    if problems:
+        expl += "; " + "; ".join(problems)
+    if missing and verdict == "unverifiable":
+        expl += f"; the series has no value for {', '.join(str(p) for p in missing)}"
+    expl += f": {verdict}"
+    return _Result(verdict, computed, accepted, expl)
+
+
+def evaluate(reading: Reading, of: Operand, vs: Operand | None, settings: Settings | None = None) -> Outcome:
+    """The verdict on a reading over its figures (``vs`` may be None)."""
+    settings = settings or Settings()
+    results = [_evaluate_part(reading.primary, of, vs, settings)]
+    results += [_evaluate_part(anchor, of, vs, settings) for anchor in reading.anchors]
+    main = results[0]
+    verdict = max((r.verdict for r in results), key=_SEVERITY.__getitem__)
+    explanation = main.explanation
+    for r in results[1:]:
+        explanation += f"; and {r.explanation}"
+    notes = tuple(n for r in results for n in r.notes)
+    return Outcome(
+        verdict=verdict,
+        reading=reading.primary.family,
+        computed=main.computed,
+        accepted=main.accepted,
+        explanation=explanation,
+        ambiguous=reading.primary.ambiguous,
+        strict_verdict=main.strict_verdict,
+        notes=notes,
+        needed=main.needed,
+    )

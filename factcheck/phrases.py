@@ -1,0 +1,694 @@
+"""Statement text to a reading: which family, which number, which hedge,
+which direction.
+
+A statement may be a bare phrase ("nearly four times higher") or a whole
+published sentence ("Arrests rose 12% last year to 1,120, the ministry
+said.").  Reading goes in three passes:
+
+1. *normalise*: lower case, one kind of dash and quote, "per cent" ->
+   "percent", "-fold" split off, "percentage points" -> "points";
+2. *tag*: every number (digits or words, "a third", "one and a half",
+   "twice", "doubled", "tenfold") becomes a token ``#i`` (``#i%`` for a
+   percentage) and every year ``@i``, so that the patterns below see
+   ``nearly #0 times higher`` whatever the writing of the number;
+3. *classify*: each number token is classified by its neighbours (the
+   hedge just before it, the words after it, a verb or noun of change
+   nearby); statements without a number (comparisons, records) are found by
+   their keywords.  The strongest candidate is the statement; "to X" and
+   "from X" beside a change become *anchors* (checks of A and B themselves).
+
+The module never computes a verdict: that is evaluate.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from functools import lru_cache
+
+from .numbers import Interval, NumberError, ReadNumber, read_number
+from .periods import Period
+
+__all__ = [
+    "FAMILIES",
+    "HEDGES",
+    "Part",
+    "Reading",
+    "RecordSpec",
+    "UnreadableStatement",
+    "read_statement",
+]
+
+#: The statement families of semantics section 2, as named in output.
+FAMILIES = (
+    "ratio", "percent change", "fraction change", "percentage points",
+    "difference", "share", "value", "comparison", "rate", "record",
+)
+
+
+class UnreadableStatement(ValueError):
+    """The statement has no derived statement that factcheck can read."""
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+# --------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------
+
+#: hedge phrase -> kind (semantics section 3).  ``gt``/``ge``/``lt``/``le``
+#: are bound hedges; ``nearly``/``about``/``just_over`` are tolerance hedges.
+HEDGES: dict[str, str] = {}
+for _kind, _phrases in {
+    "nearly": "nearly|almost|close to|approaching|just under|not quite|just shy of|just below|"
+              "slightly less than|slightly fewer than|slightly under|a little under|a little less than|"
+              "nearing|getting on for|shy of",
+    "about": "about|around|roughly|approximately|approx|some|an estimated|estimated|circa|c|"
+             "an approximate|approximate|in the region of|on the order of|of the order of|"
+             "or so|~|≈|more or less|give or take|upward of about",
+    "just_over": "just over|slightly more than|a little over|a little more than|slightly over|"
+                 "just above|slightly above|just more than|just beyond|a touch over|slightly higher than",
+    "gt": "more than|over|above|exceeding|upwards of|upward of|in excess of|greater than|higher than|"
+          "well over|well above|well in excess of|far more than|much more than|comfortably over|"
+          "north of|beyond|larger than|bigger than|at least more than",
+    "ge": "at least|no fewer than|no less than|a minimum of|not less than|not fewer than|"
+          "at a minimum|as a minimum|fully",
+    "lt": "less than|fewer than|under|below|short of|lower than|smaller than|well under|"
+          "well below|far less than|far fewer than|far short of|much less than|not even",
+    "le": "at most|up to|no more than|a maximum of|not more than|as many as|as much as|"
+          "not exceeding|maximum of|at the most|no greater than|no higher than|as high as",
+}.items():
+    for _p in _phrases.split("|"):
+        HEDGES[_p] = _kind
+
+HEDGE_RE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
+
+UP_WORDS = (
+    "rose|risen|rise|rises|rising|increase|increased|increases|increasing|grew|grow|grown|grows|growing|"
+    "growth|climb|climbed|climbs|climbing|jump|jumped|jumps|jumping|surge|surged|surges|surging|soar|soared|"
+    "soars|soaring|up|gain|gained|gains|expand|expanded|expansion|spike|spiked|rocketed|skyrocketed|leapt|"
+    "leaped|leap|swelled|swell|mounted|boost|boosted|raised|hike|hiked|uptick|advance|advanced|went up|"
+    "gone up|go up|goes up|higher|more|greater|larger|bigger|above|added|climb|upturn|ballooned|"
+    "multiplied|spiralled|spiraled|escalated|accelerated|outnumbered|outnumber|exceeded|exceeds|exceed"
+)
+DOWN_WORDS = (
+    "fell|fall|falls|falling|fallen|decrease|decreased|decreases|decreasing|decline|declined|declines|"
+    "declining|drop|dropped|drops|dropping|plunge|plunged|plunges|plummeted|plummet|slid|slide|slipped|slip|"
+    "sank|sink|sunk|shrank|shrink|shrunk|shrinking|tumbled|tumble|dipped|dip|dived|dove|eased|down|cut|cuts|"
+    "reduced|reduction|reduce|slashed|slash|lost|loss|lower|less|fewer|smaller|below|contracted|contraction|"
+    "slump|slumped|shed|went down|gone down|go down|goes down|retreated|receded|downturn|crashed|"
+    "collapsed|cheaper|weaker"
+)
+_UP = frozenset(UP_WORDS.split("|"))
+_DOWN = frozenset(DOWN_WORDS.split("|"))
+#: comparatives that make "N times X" ambiguous (semantics section 4)
+_MORE = frozenset("more|higher|greater|larger|bigger|increase|increased|rise|jump|growth|up|over|above|"
+                  "increases|rises|surge|hike|gain|bigger".split("|"))
+_LESS = frozenset("less|fewer|lower|smaller|decrease|decline|drop|fall|down|cheaper|below|reduction|"
+                  "cut|shorter|lighter".split("|"))
+_RATE_UNITS = {
+    "day": "day", "days": "day", "daily": "day", "week": "week", "weeks": "week", "weekly": "week",
+    "month": "month", "months": "month", "monthly": "month", "year": "year", "years": "year",
+    "annually": "year", "yearly": "year", "annual": "year", "a year": "year",
+}
+
+_MULT_VERBS = {
+    "double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "twice": 2,
+    "triple": 3, "tripled": 3, "triples": 3, "tripling": 3, "treble": 3, "trebled": 3, "trebling": 3,
+    "thrice": 3, "quadruple": 4, "quadrupled": 4, "quadruples": 4, "quadrupling": 4,
+    "quintuple": 5, "quintupled": 5, "quintupling": 5, "sextupled": 6, "sextuple": 6,
+    "septupled": 7, "octupled": 8,
+    "halve": Fraction(1, 2), "halved": Fraction(1, 2), "halves": Fraction(1, 2), "halving": Fraction(1, 2),
+}
+
+_NUMBER_WORD = (
+    r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred|thousand|million|billion|trillion|dozen|half|halves|third|thirds|quarter|quarters|"
+    r"fifth|fifths|sixth|sixths|seventh|sevenths|eighth|eighths|ninth|ninths|tenth|tenths"
+)
+_FRACTION_ONLY = re.compile(r"^(?:a|an|one)?[\s-]*(?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?$|^"
+                            r"(?:two|three|four|five|six|seven|eight|nine)[\s-]+(?:thirds|quarters|fifths|sixths|"
+                            r"sevenths|eighths|ninths|tenths)$")
+
+
+# --------------------------------------------------------------------------
+# Readings
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSpec:
+    """A record statement: the highest (or lowest) since a period, on record,
+    or above a previous peak."""
+
+    high: bool = True
+    since: Period | None = None
+    at_least: bool = False
+    previous: ReadNumber | None = None
+    previous_period: Period | None = None
+    years: int | None = None  # "the highest in a decade"
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One checkable statement inside a reading.
+
+    ``target`` is "A" or "B" for value anchors ("to 1,120" checks A,
+    "from 560" checks B); the primary part of a reading has target "A".
+    ``direction`` is +1 (rose, higher), -1 (fell, lower) or 0.
+    """
+
+    family: str
+    text: str
+    number: ReadNumber | None = None
+    hedge: str = "none"
+    hedge_text: str = ""
+    direction: int = 0
+    ambiguous: bool = False
+    inverse: bool = False
+    discouraged: str | None = None
+    per: str | None = None
+    target: str = "A"
+    comparator: str | None = None
+    record: RecordSpec | None = None
+    position: int = 0
+
+    @property
+    def needs_vs(self) -> bool:
+        if self.target == "B":
+            return True
+        return self.family not in ("value", "rate")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a statement says: its primary part and any anchors."""
+
+    text: str
+    primary: Part
+    anchors: tuple[Part, ...] = field(default=())
+
+    @property
+    def family(self) -> str:
+        return self.primary.family
+
+    @property
+    def needs_vs(self) -> bool:
+        return self.primary.needs_vs or any(a.target == "B" for a in self.anchors)
+
+
+# --------------------------------------------------------------------------
+# Pass 1: normalise
+# --------------------------------------------------------------------------
+
+_REPLACEMENTS = [
+    (re.compile(r"[\u2010-\u2015\u2212]"), "-"),
+    (re.compile(r"[\u2018\u2019\u201b`´]"), "'"),
+    (re.compile(r"[\u201c\u201d\u201e\"«»]"), " "),
+    (re.compile(r"[\u00a0\u2009\u202f]"), " "),
+    (re.compile(r"\bper\s*cent(?:age)?\b(?!\s*points?)"), "percent"),
+    (re.compile(r"\bpct\b|\bp\.c\.(?=\s|$)"), "percent"),
+    (re.compile(r"\bpercentage[\s-]*points?\b|\bper\s*cent(?:age)?[\s-]*points?\b|\bp\.?p\.?(?=\s|$)|\bppts?\b"), " points"),
+    (re.compile(r"\b(\d+(?:\.\d+)?)[\s-]?(?:point|points|pt|pts)\b"), r"\1 points"),
+    (re.compile(r"(\d)\s*(?:percent)\b"), r"\1%"),
+    (re.compile(r"\s*%"), "%"),
+    (re.compile(r"\b(\d+(?:\.\d+)?)\s*x\b"), r"\1 times"),
+    (re.compile(r"\b(\d+(?:\.\d+)?|" + _NUMBER_WORD + r")\s*-?\s*fold\b"), r"\1 fold"),
+    (re.compile(r"\b(\d+(?:\.\d+)?|" + _NUMBER_WORD + r")-(times)\b"), r"\1 \2"),
+    (re.compile(r"\bcut in half\b|\bcut by half\b"), "halved"),
+    (re.compile(r"\bhalf as (many|much|high|large|big|likely|often)\b"), r"half times as \1"),
+    (re.compile(r"\bper\b|\beach\b|\bevery\b"), "per"),
+    (re.compile(r"\bon average\b|\bon an average\b"), " "),
+    (re.compile(r"\ba year earlier\b|\ba year ago\b|\ba year before\b"), "the year before"),
+    (re.compile(r"\bone-and-a-half\b"), "one and a half"),
+    (re.compile(r"\s+"), " "),
+]
+
+
+def normalise(text: str) -> str:
+    t = text.lower()
+    for rx, rep in _REPLACEMENTS:
+        t = rx.sub(rep, t)
+    return t.strip().rstrip(".;:!?").strip()
+
+
+# --------------------------------------------------------------------------
+# Pass 2: tag numbers and years
+# --------------------------------------------------------------------------
+
+_DIGITS = (
+    r"(?P<cur>[$£€¥₽])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|k|m)\b)?(?P<pct>%)?"
+)
+_WORDS = (
+    r"(?P<words>(?:(?:a|an)\s)?(?:" + _NUMBER_WORD + r")(?:(?:[\s-]+(?:and[\s-]+)?(?:a[\s-]+)?)(?:"
+    + _NUMBER_WORD + r"))*)(?P<wpct>%)?"
+)
+_MULT = r"(?P<mult>" + "|".join(sorted(_MULT_VERBS, key=len, reverse=True)) + r")"
+_TOKEN_RE = re.compile(r"(?<![\w.#@])(?:" + _DIGITS + "|" + _MULT + "|" + _WORDS + r")(?![\w])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tagged:
+    text: str  # normalised text with #i / @i tokens
+    numbers: tuple[ReadNumber, ...]
+    mults: tuple[str | None, ...]  # the multiplier word for #i, if it was one
+    years: tuple[Period, ...]
+
+
+def _tag(norm: str, *, word_tolerance: Fraction) -> _Tagged:
+    numbers: list[ReadNumber] = []
+    mults: list[str | None] = []
+    years: list[Period] = []
+    out: list[str] = []
+    pos = 0
+    for m in _TOKEN_RE.finditer(norm):
+        out.append(norm[pos : m.start()])
+        pos = m.end()
+        raw = m.group(0)
+        if m["mult"]:
+            word = m["mult"]
+            value = Fraction(_MULT_VERBS[word])
+            n = ReadNumber(value, read_number("two", word_tolerance=word_tolerance).interval.scale(value / 2),
+                           None, word, False, True)
+            numbers.append(n)
+            mults.append(word)
+            out.append(f"#{len(numbers) - 1} " + ("times" if word in ("twice", "thrice") else "×"))
+            continue
+        if m["num"]:
+            num = m["num"]
+            if (
+                re.fullmatch(r"(1[89]|20)\d\d", num)
+                and not m["scale"]
+                and not m["pct"]
+                and not m["cur"]
+                and not re.match(r"\s?(times|fold|×|points|per\b)", norm[pos:])
+            ):
+                years.append(Period(int(num)))
+                out.append(f"@{len(years) - 1}")
+                continue
+            text = num + (" " + m["scale"] if m["scale"] else "") + ("%" if m["pct"] else "")
+        else:
+            words = m["words"].strip()
+            if words in ("a", "an"):
+                out.append(raw)
+                continue
+            text = words + ("%" if m["wpct"] else "")
+        try:
+            n = read_number(text, word_tolerance=word_tolerance)
+        except NumberError:
+            out.append(raw)
+            continue
+        numbers.append(n)
+        mults.append(None)
+        out.append(f"#{len(numbers) - 1}" + ("%" if n.percent else ""))
+    out.append(norm[pos:])
+    tagged = re.sub(r"\s+", " ", "".join(out)).strip()
+    return _Tagged(tagged, tuple(numbers), tuple(mults), tuple(years))
+
+
+# --------------------------------------------------------------------------
+# Pass 3: classify
+# --------------------------------------------------------------------------
+
+_HEDGE_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<hedge>" + HEDGE_RE + r")\s(?:by\s)?$")
+_TOKEN_AT = re.compile(r"#(\d+)(%?)")
+_WORD_RE = re.compile(r"[#@]?\d+%?|[a-z×']+(?:-[a-z]+)*|[,;()]")
+
+
+def _words(s: str) -> list[str]:
+    return _WORD_RE.findall(s)
+
+
+def _hedge_before(left: str) -> tuple[str, str, int]:
+    """The hedge just before a number: (kind, words, where it starts)."""
+    m = _HEDGE_BEFORE.search(left)
+    if not m:
+        return "none", "", len(left)
+    return HEDGES[m["hedge"]], m["hedge"], m.start()
+
+
+def _direction(words: list[str]) -> int:
+    """+1 / -1 for the last change word in ``words`` (nearest first)."""
+    for w in reversed(words):
+        if w in _UP:
+            return 1
+        if w in _DOWN:
+            return -1
+    return 0
+
+
+def _window_left(left: str, n: int = 5) -> list[str]:
+    """The words just before a token, not crossing another number or a clause break."""
+    ws = _words(left)
+    out: list[str] = []
+    for w in reversed(ws):
+        if w.startswith(("#", "@")) or w in (",", ";", "(", ")"):
+            break
+        out.append(w)
+        if len(out) >= n:
+            break
+    return list(reversed(out))
+
+
+def _window_right(right: str, n: int = 4) -> list[str]:
+    ws = _words(right)
+    out: list[str] = []
+    for w in ws:
+        if w.startswith(("#", "@")) or w in (",", ";", "(", ")"):
+            break
+        out.append(w)
+        if len(out) >= n:
+            break
+    return out
+
+
+def _is_fraction_word(n: ReadNumber) -> bool:
+    return n.words and not n.percent and 0 < n.value < 1
+
+
+_RECORD_HIGH = r"(?:highest|largest|biggest|greatest|most|record|peak|top|all[- ]time high|record high|record number|record level|high)"
+_RECORD_LOW = r"(?:lowest|smallest|fewest|least|record low|all[- ]time low)"
+_RECORD_RE = re.compile(
+    r"\b(?P<what>" + _RECORD_LOW + "|" + _RECORD_HIGH + r")\b"
+    r"(?P<rest>[^,;]*?)"
+    r"(?:\b(?:since|not seen since|unseen since)\s(?P<atleast>at least\s)?@(?P<since>\d+)"
+    r"|\bin\s(?:at least\s)?(?:(?:the\s)?(?:past|last)\s)?(?P<years>#\d+|a)\s(?P<unit>years?|decades?)\b"
+    r"|\b(?P<ever>on record|ever|in (?:\w+\s){0,3}history|recorded|to date|of all time|all[- ]time))",
+)
+_RECORD_BARE = re.compile(r"\b(?:a|the|new|another)\s(?:new\s)?(?:record|all[- ]time high|all[- ]time record|record high|record low|all[- ]time low)\b|\brecord[- ](?:high|low|number|level|figure|year)\b|\brecord-breaking\b|\bunprecedented\b")
+_PREVIOUS_RE = re.compile(
+    r"\b(?:previous|prior|former|last|earlier|old)\s(?:all[- ]time\s)?(?P<what>peak|high|record|maximum|low|minimum|record high|record low)\b"
+    r"(?:\s(?:set|reached|recorded|seen)?\s?(?:in\s@(?P<y1>\d+)\s?)?(?:,\s)?(?:of|was|at|,)?\s?)?"
+    r"(?P<hedge>(?:" + HEDGE_RE + r")\s)?#(?P<n>\d+)(?:\s(?:\w+\s){0,2}?in\s@(?P<y2>\d+))?"
+)
+_SINCE_NOT_SEEN = re.compile(r"\bnot seen (?:since|in)\b|\bunseen since\b")
+
+_COMPARATORS: list[tuple[str, str, int]] = [
+    # phrase, comparator, direction
+    ("no more than", "le", 0), ("not more than", "le", 0), ("at most", "le", 0), ("no greater than", "le", 0),
+    ("no higher than", "le", 0), ("did not exceed", "le", 0), ("does not exceed", "le", 0),
+    ("not exceeding", "le", 0), ("up to", "le", 0),
+    ("at least", "ge", 0), ("no fewer than", "ge", 0), ("no less than", "ge", 0), ("not less than", "ge", 0),
+    ("at least as many as", "ge", 0), ("at least as high as", "ge", 0),
+    ("the same as", "eq", 0), ("same as", "eq", 0), ("equal to", "eq", 0), ("equals", "eq", 0),
+    ("as many as", "eq", 0), ("as much as", "eq", 0), ("unchanged from", "eq", 0), ("identical to", "eq", 0),
+    ("matched", "eq", 0), ("on a par with", "eq", 0), ("flat", "eq", 0), ("unchanged", "eq", 0),
+    ("more than", "gt", 1), ("higher than", "gt", 1), ("greater than", "gt", 1), ("larger than", "gt", 1),
+    ("bigger than", "gt", 1), ("above", "gt", 1), ("exceeds", "gt", 1), ("exceeded", "gt", 1), ("exceed", "gt", 1),
+    ("exceeding", "gt", 1), ("outnumbered", "gt", 1), ("outnumber", "gt", 1), ("outnumbers", "gt", 1),
+    ("surpassed", "gt", 1), ("surpassing", "gt", 1), ("topped", "gt", 1), ("overtook", "gt", 1),
+    ("up from", "gt", 1), ("rose from", "gt", 1), ("increased from", "gt", 1), ("grew from", "gt", 1),
+    ("climbed from", "gt", 1), ("jumped from", "gt", 1), ("higher", "gt", 1), ("more", "gt", 1),
+    ("rose", "gt", 1), ("increased", "gt", 1), ("grew", "gt", 1), ("climbed", "gt", 1), ("jumped", "gt", 1),
+    ("surged", "gt", 1), ("soared", "gt", 1), ("an increase", "gt", 1), ("a rise", "gt", 1), ("up", "gt", 1),
+    ("fewer than", "lt", -1), ("less than", "lt", -1), ("lower than", "lt", -1), ("smaller than", "lt", -1),
+    ("below", "lt", -1), ("short of", "lt", -1), ("far short of", "lt", -1), ("fell short of", "lt", -1),
+    ("trailed", "lt", -1), ("down from", "lt", -1), ("fell from", "lt", -1), ("dropped from", "lt", -1),
+    ("decreased from", "lt", -1), ("declined from", "lt", -1), ("lower", "lt", -1), ("fewer", "lt", -1),
+    ("less", "lt", -1), ("fell", "lt", -1), ("dropped", "lt", -1), ("declined", "lt", -1),
+    ("decreased", "lt", -1), ("a decline", "lt", -1), ("a drop", "lt", -1), ("a fall", "lt", -1),
+    ("a decrease", "lt", -1), ("down", "lt", -1), ("plunged", "lt", -1), ("slid", "lt", -1),
+]
+_COMPARATOR_RE = re.compile(
+    r"(?:^|(?<=\s))(?P<c>" + "|".join(re.escape(c) for c, _, _ in sorted(_COMPARATORS, key=lambda x: -len(x[0]))) + r")(?=\s|$)"
+)
+_COMPARATOR_OF = {c: (k, d) for c, k, d in _COMPARATORS}
+
+#: families in the order a statement is preferred when several are found
+_PRIORITY = {
+    "record": 0, "ratio": 1, "percent change": 2, "fraction change": 3, "percentage points": 4,
+    "difference": 5, "share": 6, "rate": 7, "comparison": 8, "value": 9,
+}
+
+
+def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
+    """Classify the number token at ``m`` by its neighbours."""
+    i = int(m[1])
+    n = tg.numbers[i]
+    left, right = tg.text[: m.start()], tg.text[m.end() :]
+    hedge, hedge_text, hedge_at = _hedge_before(left)
+    lw = _window_left(left[:hedge_at])
+    # "by" between a verb and its number: "rose by 12%"
+    lw_core = [w for w in lw if w not in ("by", "of", "a", "an", "the", "some")]
+    rw = _window_right(right)
+    pos = m.start()
+    mult = tg.mults[i]
+    words = " ".join(([hedge_text] if hedge_text else []) + [f"#{i}"])
+
+    def part(family: str, **kw) -> Part:
+        span = _detok(tg, " ".join(lw[-2:] + [words] + rw[:2]))
+        return Part(family, span, n, hedge, hedge_text, position=pos, **kw)
+
+    # --- multipliers and times / fold: ratio --------------------------------
+    if rw and rw[0] in ("times", "fold", "×"):
+        after = rw[1:]
+        left_dir = _direction(lw)
+        if mult and mult.startswith("halv"):
+            return part("ratio", direction=-1)
+        if rw[0] == "×":  # doubled, tripled, double
+            return part("ratio", direction=1 if n.value > 1 else -1)
+        if after[:1] == ["as"] or after[:1] == ["the"] or after[:1] == ["that"] or after[:1] == ["what"]:
+            return part("ratio")
+        if after and after[0] in _LESS:
+            return part("ratio", inverse=True, direction=-1,
+                        discouraged=f'"{n.text} times {after[0]}" is discouraged wording; read as 1/{n.text} of the base')
+        if after and after[0] in _MORE:
+            return part("ratio", ambiguous=True, direction=1)
+        if left_dir > 0 and any(w in _UP for w in lw[-3:]):
+            return part("ratio", ambiguous=True, direction=1)
+        if left_dir < 0 and any(w in _DOWN for w in lw[-3:]):
+            return part("ratio", inverse=True, direction=-1,
+                        discouraged=f'a fall "{n.text} times" is discouraged wording; read as 1/{n.text} of the base')
+        return part("ratio")
+    if lw[-3:] and " ".join(lw[-3:]).endswith("by a factor of"):
+        d = _direction(lw[:-3])
+        if d < 0:
+            return part("ratio", inverse=True, direction=-1)
+        return part("ratio", direction=1 if d > 0 else 0)
+
+    # --- percentage points ------------------------------------------------------
+    if rw and rw[0] == "points":
+        d = _direction(lw_core[-3:] + rw[1:3]) or _direction(lw)
+        return part("percentage points", direction=d)
+
+    # --- rate ---------------------------------------------------------------------
+    per = None
+    if len(rw) >= 2 and rw[0] in ("per", "a", "an") and rw[1] in _RATE_UNITS:
+        per = _RATE_UNITS[rw[1]]
+    elif len(rw) >= 3 and rw[0] in ("per", "a", "an") and rw[2] in _RATE_UNITS and rw[2] != "years":
+        per = _RATE_UNITS[rw[2]]  # "34 verdicts per day" handled below
+    elif rw and rw[0] in ("daily", "weekly", "monthly", "annually", "yearly"):
+        per = _RATE_UNITS[rw[0]]
+    else:
+        for k in range(1, min(len(rw), 4)):
+            if rw[k] in ("per", "a", "an") and k + 1 < len(rw) and rw[k + 1] in _RATE_UNITS and rw[k + 1] not in ("years", "months", "days", "weeks"):
+                per = _RATE_UNITS[rw[k + 1]]
+                break
+            if rw[k] in ("daily", "weekly", "monthly", "annually", "yearly"):
+                per = _RATE_UNITS[rw[k]]
+                break
+    if per and not n.percent:
+        return part("rate", per=per)
+
+    # --- share: one in five, nine out of ten -----------------------------------------
+    mshare = re.match(r"\s(?:in|out of|of)\s(?:every\s)?#(\d+)(?!%)", right)
+    if mshare and not n.percent and (right.startswith(" in ") or right.startswith(" out of ")):
+        j = int(mshare[1])
+        whole = tg.numbers[j]
+        if whole.value and n.value < whole.value:
+            ratio = ReadNumber(n.value / whole.value, n.interval.scale(1 / whole.value), None,
+                               f"{n.text} in {whole.text}", False, True)
+            return Part("share", _detok(tg, f"{hedge_text + ' ' if hedge_text else ''}#{i} {right[1:mshare.end()].strip()}"),
+                        ratio, hedge, hedge_text, position=pos)
+
+    frac = _is_fraction_word(n)
+    d_left = _direction(_window_left(left[:hedge_at], 9))
+    d_right = _direction(rw[:2])
+    change_noun_left = bool(lw_core) and lw_core[-1] in _UP | _DOWN
+    # --- percent / fraction change --------------------------------------------
+    if n.percent or frac:
+        family = "percent change" if n.percent else "fraction change"
+        if rw and rw[0] == "of" and not change_noun_left:
+            return part("share")
+        if d_right and rw[0] in _UP | _DOWN:
+            return part(family, direction=d_right)
+        if rw[:2] and rw[0] in ("year-on-year", "year-over-year", "on", "from", "compared") and d_left:
+            return part(family, direction=d_left)
+        if d_left:
+            return part(family, direction=d_left)
+        if frac:
+            return part("share")
+        return part("value")
+
+    # --- difference / anchors ---------------------------------------------------
+    last = lw[-1] if lw else ""
+    if last == "to" and _direction(lw[:-1]):
+        return part("value", target="A")
+    if last == "from" or (last == "than" and len(lw) >= 2):
+        return part("value", target="B")
+    if rw and rw[0] in ("more", "fewer", "less", "additional", "extra", "higher", "lower", "up", "down"):
+        d = 1 if rw[0] in ("more", "additional", "extra", "higher", "up") else -1
+        return part("difference", direction=d)
+    if change_noun_left or (lw_core and lw_core[-1] in ("additional", "extra", "net")):
+        d = d_left or 1
+        return part("difference", direction=d)
+    if d_left and lw and lw[-1] == "by":
+        return part("difference", direction=d_left)
+    return part("value")
+
+
+def _detok(tg: _Tagged, s: str) -> str:
+    """Text with its number and year tokens written back as they were."""
+    s = re.sub(r"#(\d+)%?( ×)?", lambda m: tg.mults[int(m[1])] or tg.numbers[int(m[1])].text, s)
+    s = re.sub(r"@(\d+)", lambda m: str(tg.years[int(m[1])]), s)
+    return s.replace(" times times", " times").strip()
+
+
+def _find_record(tg: _Tagged) -> Part | None:
+    t = tg.text
+    prev = _PREVIOUS_RE.search(t)
+    if prev:
+        n = tg.numbers[int(prev["n"])]
+        y = prev["y1"] or prev["y2"]
+        low = prev["what"] in ("low", "minimum", "record low")
+        spec = RecordSpec(high=not low, previous=n, previous_period=tg.years[int(y)] if y else None)
+        return Part("record", _detok(tg, prev.group(0)), None, position=prev.start(), record=spec)
+    m = _RECORD_RE.search(t)
+    if m:
+        what = m["what"]
+        high = not re.fullmatch(_RECORD_LOW, what)
+        since = tg.years[int(m["since"])] if m["since"] else None
+        years = None
+        if m["years"]:
+            k = 1 if m["years"] == "a" else tg.numbers[int(m["years"][1:])].value
+            years = int(k * (10 if m["unit"].startswith("decade") else 1))
+        spec = RecordSpec(high=high, since=since, at_least=bool(m["atleast"]), years=years)
+        return Part("record", _detok(tg, m.group(0)), None, position=m.start(), record=spec)
+    m2 = _RECORD_BARE.search(t)
+    if m2:
+        high = "low" not in m2.group(0)
+        return Part("record", m2.group(0), None, position=m2.start(), record=RecordSpec(high=high))
+    m3 = re.search(r"\bnot seen since\s@(\d+)|\bunseen since\s@(\d+)", t)
+    if m3:
+        y = m3[1] or m3[2]
+        return Part("record", _detok(tg, m3.group(0)), None, position=m3.start(), record=RecordSpec(high=True, since=tg.years[int(y)]))
+    return None
+
+
+_MAJORITY_RE = re.compile(
+    r"\b(?:(?P<hedge>" + HEDGE_RE + r")\s)?(?:the\s|a\s)?(?:vast\s|large\s|slim\s|narrow\s|clear\s|small\s|tiny\s)?"
+    r"(?P<what>majority|minority)\b|(?:^|(?<=\s))(?P<most>most)\s(?!\w+est\b)(?!since\b)"
+)
+
+
+def _find_majority(tg: _Tagged) -> Part | None:
+    """"most", "the majority of" (more than half), "a minority of" (less than half)."""
+    m = _MAJORITY_RE.search(tg.text)
+    if not m:
+        return None
+    half = ReadNumber(Fraction(1, 2), Interval.point(Fraction(1, 2)), None, "half", False, True)
+    hedge = "lt" if m["what"] == "minority" else "gt"
+    return Part("share", m.group(0).strip(), half, hedge, m.group(0).strip(), position=m.start())
+
+
+def _find_comparison(tg: _Tagged) -> Part | None:
+    for m in _COMPARATOR_RE.finditer(tg.text):
+        phrase = m["c"]
+        comp, d = _COMPARATOR_OF[phrase]
+        right = tg.text[m.end() :]
+        # "more than 300" is a hedged value, not a comparison of A with B
+        if re.match(r"\s(?:by\s)?#\d", right) and phrase in HEDGES:
+            continue
+        return Part("comparison", phrase, None, comparator=comp, direction=d, position=m.start())
+    return None
+
+
+def _about_same(tg: _Tagged) -> Part | None:
+    m = re.search(r"\b(?P<hedge>" + HEDGE_RE + r")\s(?:the\s)?same\s(?:as|level as|number as)\b", tg.text)
+    if m:
+        return Part("comparison", m.group(0), None, hedge=HEDGES[m["hedge"]], hedge_text=m["hedge"],
+                    comparator="eq", position=m.start())
+    return None
+
+
+def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
+    if not text or not text.strip():
+        raise UnreadableStatement("the statement is empty", "write the derived statement, e.g. 'nearly four times higher'")
+    if len(text) > 2000:
+        raise UnreadableStatement("the statement is longer than 2,000 characters", "quote the sentence, not the article")
+    norm = normalise(text)
+    tg = _tag(norm, word_tolerance=word_tolerance)
+    parts: list[Part] = []
+    for m in _TOKEN_AT.finditer(tg.text):
+        p = _classify_number(tg, m)
+        if p is not None:
+            parts.append(p)
+    rec = _find_record(tg)
+    if rec is not None:
+        # the previous peak's number is part of the record statement
+        parts = [p for p in parts if not (rec.record and rec.record.previous is p.number)]
+        parts.append(rec)
+    if not any(p.family == "share" for p in parts):
+        maj = _find_majority(tg)
+        if maj is not None:
+            parts.append(maj)
+    anchors = [p for p in parts if p.family == "value" and p.target == "B"]
+    to_anchor = [p for p in parts if p.family == "value" and p.target == "A" and p.text.split()[:1] != [] and _is_to_anchor(tg, p)]
+    relational = [p for p in parts if p.family not in ("value",)]
+    primary: Part | None = None
+    if relational:
+        primary = min(relational, key=lambda p: (_PRIORITY[p.family], p.position))
+    if primary is None:
+        same = _about_same(tg)
+        if same is not None:
+            primary = same
+    if primary is None and (anchors or has_vs or not [p for p in parts if p.family == "value"]):
+        comp = _find_comparison(tg)
+        if comp is not None:
+            primary = comp
+    if primary is None:
+        values = [p for p in parts if p.family == "value" and p.target == "A"]
+        if values:
+            # prefer a hedged figure, then the first
+            primary = min(values, key=lambda p: (p.hedge == "none", p.position))
+    if primary is None:
+        raise UnreadableStatement(
+            f"no derived statement found in {text!r}",
+            "accepted forms include 'nearly four times higher', 'a 2.5-fold increase', 'rose 76%', "
+            "'a one-third increase', 'up 4 percentage points', '120 more than', '40% of', 'one in five', "
+            "'nearly 14,000', 'more than', 'an average of 34 per day', 'the highest since 2010'",
+        )
+    extra: list[Part] = []
+    if primary.family != "value":
+        extra = [p for p in anchors if p is not primary] + [p for p in to_anchor if p is not primary]
+    if len(norm.split()) <= 8 and not extra:
+        # a phrase: the statement is the whole text, as the user wrote it
+        primary = replace(primary, text=" ".join(text.split()).rstrip(".;:"))
+    return Reading(text, primary, tuple(sorted(extra, key=lambda p: p.position)))
+
+
+def _is_to_anchor(tg: _Tagged, p: Part) -> bool:
+    left = tg.text[: p.position].rstrip()
+    return left.endswith(" to") or left.endswith(" to reach") or left.endswith(" reaching")
+
+
+@lru_cache(maxsize=4096)
+def _read_cached(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
+    return _read(text, word_tolerance, has_vs)
+
+
+def read_statement(text: str, *, word_tolerance: Fraction = Fraction(1, 20), has_vs: bool | None = None) -> Reading:
+    """Read a statement (a phrase or a whole sentence) into a :class:`Reading`.
+
+    ``has_vs`` says whether the claim gives a base figure; it breaks ties
+    between a comparison ("more than") and a hedged value ("more than 300").
+    Raises :class:`UnreadableStatement` with a hint of the accepted forms.
+    Results are cached: registries repeat their phrasings.
+    """
+    return _read_cached(text, word_tolerance, has_vs)

@@ -507,6 +507,13 @@ def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
             return Part("share", _detok(tg, f"{hedge_text + ' ' if hedge_text else ''}#{i} {right[1:mshare.end()].strip()}"),
                         ratio, hedge, hedge_text, position=pos)
 
+    # --- anchors: "to 1,120" checks A, "from 560" / "than 560" checks B --------
+    last = lw[-1] if lw else ""
+    if last == "to" and _direction(lw[:-1]):
+        return part("value", target="A")
+    if last == "from" or (last == "than" and len(lw) >= 2):
+        return part("value", target="B")
+
     frac = _is_fraction_word(n)
     d_left = _direction(_window_left(left[:hedge_at], 9))
     d_right = _direction(rw[:2])
@@ -526,12 +533,7 @@ def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
             return part("share")
         return part("value")
 
-    # --- difference / anchors ---------------------------------------------------
-    last = lw[-1] if lw else ""
-    if last == "to" and _direction(lw[:-1]):
-        return part("value", target="A")
-    if last == "from" or (last == "than" and len(lw) >= 2):
-        return part("value", target="B")
+    # --- difference -------------------------------------------------------------
     if rw and rw[0] in ("more", "fewer", "less", "additional", "extra", "higher", "lower", "up", "down"):
         d = 1 if rw[0] in ("more", "additional", "extra", "higher", "up") else -1
         return part("difference", direction=d)
@@ -583,7 +585,7 @@ def _find_record(tg: _Tagged) -> Part | None:
 
 _MAJORITY_RE = re.compile(
     r"\b(?:(?P<hedge>" + HEDGE_RE + r")\s)?(?:the\s|a\s)?(?:vast\s|large\s|slim\s|narrow\s|clear\s|small\s|tiny\s)?"
-    r"(?P<what>majority|minority)\b|(?:^|(?<=\s))(?P<most>most)\s(?!\w+est\b)(?!since\b)"
+    r"(?P<what>majority|minority)\b|(?:^|(?<=\s))(?<!at\s)(?<!the\s)(?P<most>most)(?:\s(?!\w+est\b)(?!since\b)|$)"
 )
 
 

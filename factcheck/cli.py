@@ -1,0 +1,249 @@
+"""The ``factcheck`` command: arguments, output format and exit code only.
+
+The work is done by the library (``verify.py``, ``show.py``) and the output
+by the reporters (``report/``).  The engine is imported inside each command
+so that ``factcheck --help`` does not pay for it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal, Optional
+
+import typer
+
+from . import __version__
+from .report import REPORTERS
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .report import Report
+
+__all__ = ["app", "ExitCode"]
+
+
+class ExitCode(IntEnum):
+    """What ``factcheck`` exits with; CI scripts rely on these numbers."""
+
+    #: every verdict is the one expected and no file has an error
+    OK = 0
+    #: some verdict differs from the expected one (``check``: not ``holds``)
+    UNEXPECTED = 1
+    #: the command line is wrong, or ``show`` found nothing of that name
+    USAGE = 2
+    #: a claim file could not be read or is invalid (the others are still checked)
+    INVALID = 3
+
+
+#: ``--format`` of ``verify``: built from the reporters, so a new one needs no change here.
+VerifyFormat = Literal[tuple(REPORTERS)]  # type: ignore[valid-type]
+OutputFormat = Literal["text", "json"]
+
+#: Where the registry is when neither PATH nor the settings name one.
+DEFAULT_REGISTRY = "claims"
+
+app = typer.Typer(
+    name="factcheck",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
+
+
+def _fail(message: str, code: ExitCode) -> typer.Exit:
+    _stderr().print(f"factcheck: {message}")
+    return typer.Exit(code)
+
+
+@contextmanager
+def _no_traceback(code: ExitCode) -> Iterator[None]:
+    """Turn an unexpected exception into one line on stderr and ``code``."""
+    try:
+        yield
+    except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        raise _fail(f"internal error: {type(exc).__name__}: {exc} (please report this)", code) from exc
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit(ExitCode.OK)
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Recompute the derived statements of news copy ("nearly four times
+    higher", "a 76% increase") from a claims registry, with exact arithmetic.
+
+    \b
+    Examples:
+      factcheck verify                        # check every claim in claims/
+      factcheck show treason                  # one topic, with its arithmetic
+      factcheck check "2.5-fold increase" 23 9
+    """
+
+
+def _default_paths() -> list[str]:
+    """The ``registry`` setting of the nearest factcheck.toml / pyproject.toml
+    (relative to the folder it is in), else ``claims/``.  Problems with the
+    settings are left to the registry loader, which reads the same file."""
+    from .settings import find_settings
+
+    _settings, options, _problems = find_settings(Path.cwd())
+    registry = options.get("registry")
+    if registry is None:
+        return [DEFAULT_REGISTRY]
+    # shown relative to where the user is, as a path they would have typed
+    return [os.path.relpath(registry)] if Path(registry).is_absolute() else [str(registry)]
+
+
+_PATHS_HELP = "Claim files and folders (default: the 'registry' setting, else claims/)."
+
+
+@app.command()
+def verify(
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help=_PATHS_HELP, show_default=False)] = None,
+    output: Annotated[
+        Optional[VerifyFormat],
+        typer.Option("--format", "-f", help="Output format (default: text; github under GitHub Actions).",
+                     show_default=False),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only unexpected verdicts and file errors.")] = False,
+) -> None:
+    """Check every claim in the registry, or in the given files and folders.
+
+    Exit 0 when every verdict is the one the registry expects, 1 when some
+    verdict differs, 3 when a claim file could not be read or is invalid
+    (the other files are still checked), 2 on a usage error.
+
+    \b
+    Examples:
+      factcheck verify
+      factcheck verify claims/treason.yaml --format json
+      factcheck verify claims/ --format junit > factcheck.xml
+    """
+    from .report import Report
+
+    name = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    with _no_traceback(ExitCode.INVALID):
+        from .verify import verify_paths
+
+        run = verify_paths(paths or _default_paths())
+        report = Report(tuple(run.results), tuple(run.problems), quiet=quiet)
+        REPORTERS[name](report, out=sys.stdout, err=sys.stderr)
+    raise typer.Exit(_exit_code(report))
+
+
+def _exit_code(report: Report) -> ExitCode:
+    if report.problems:
+        return ExitCode.INVALID
+    if report.unexpected:
+        return ExitCode.UNEXPECTED
+    return ExitCode.OK
+
+
+@app.command()
+def show(
+    query: Annotated[str, typer.Argument(help="A topic, claim, figure (topic.figure or figure) or source.")],
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help=_PATHS_HELP, show_default=False)] = None,
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = "text",
+) -> None:
+    """Show a topic, claim, figure or source, with the arithmetic of every claim that touches it.
+
+    Shows the topic's title and sources, a table of figures, a bar chart of
+    each series, and each claim with its verdict, quote and arithmetic.
+    Exit 0 when something matched; 2 when nothing did, with the nearest names.
+
+    \b
+    Examples:
+      factcheck show treason                    # a topic
+      factcheck show treason_nearly_fourfold    # a claim
+      factcheck show treason.convictions        # a figure (or just: convictions)
+      factcheck show istories --format json     # a source
+    """
+    with _no_traceback(ExitCode.USAGE):
+        from .show import NoMatch, find
+        from .verify import verify_paths
+
+        run = verify_paths(paths or _default_paths())
+        try:
+            matches = find(query, run.registry, run.results, run.problems)
+        except NoMatch as exc:
+            if not run.registry.topics:  # nothing loaded: say why
+                for problem in run.problems:
+                    _stderr().print(str(problem))
+            raise _fail(str(exc), ExitCode.USAGE) from None
+        if output == "json":
+            from .report.json import dumps, show_document
+
+            sys.stdout.write(dumps(show_document(query, matches)))
+        else:
+            from .report.text import show as render
+
+            render(matches, out=sys.stdout, err=sys.stderr)
+    raise typer.Exit(ExitCode.OK)
+
+
+@app.command()
+def check(
+    statement: Annotated[str, typer.Argument(help="The statement, e.g. \"nearly four times higher\".")],
+    a: Annotated[str, typer.Argument(help="The figure the statement is about (A), e.g. 145 or \"at least 209\".")],
+    b: Annotated[Optional[str], typer.Argument(help="The figure it is compared with (B), if any.")] = None,
+    period: Annotated[Optional[str], typer.Option(help="The period of A: 2024, 2024-03, 2024-Q1, 2024-H1 (for rates).")] = None,
+    percent: Annotated[bool, typer.Option("--percent", help="A and B are themselves percentages.")] = False,
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = "text",
+) -> None:
+    """Check one statement against one or two numbers, with no registry.
+
+    Exit 0 when the statement holds, 1 for any other verdict, 2 on a usage
+    error (for instance when A is not a number).
+
+    \b
+    Examples:
+      factcheck check "2.5-fold increase" 23 9
+      factcheck check "nearly four times higher" 145 39 --format json
+      factcheck check "an average of 34 per day" 12410 --period 2024
+      factcheck check "up 2 percentage points" 7 5 --percent
+    """
+    with _no_traceback(ExitCode.USAGE):
+        from .settings import find_settings
+        from .verify import check_statement
+
+        settings, _options, problems = find_settings(Path.cwd())
+        if problems:  # the tolerances would not be the ones the user set
+            for problem in problems:
+                _stderr().print(str(problem))
+            raise typer.Exit(ExitCode.USAGE)
+        try:
+            outcome = check_statement(statement, a, b, settings=settings, period=period, percent=percent)
+        except ValueError as exc:  # a number, period or statement that cannot be read
+            hint = getattr(exc, "hint", None)
+            raise _fail(str(exc) + (f" ({hint})" if hint else ""), ExitCode.USAGE) from None
+        if output == "json":
+            from .report.json import dumps, statement_object
+
+            sys.stdout.write(dumps(statement_object(statement, outcome)))
+        else:
+            from .report.text import statement as render
+
+            render(statement, outcome, out=sys.stdout)
+    raise typer.Exit(ExitCode.OK if outcome.verdict == "holds" else ExitCode.UNEXPECTED)

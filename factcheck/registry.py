@@ -1,0 +1,955 @@
+"""Claim files to a :class:`~factcheck.model.Registry`, with file:line:column.
+
+A claim file is YAML (claims-format.md).  It is read as an event stream
+(libyaml's C parser when present) into a small node tree of our own, so that
+
+* every value keeps its line and column (``safe_load`` throws them away);
+* every scalar is read from its source text: a YAML ``0.1`` becomes
+  ``Fraction(1, 10)`` through numbers.read_figure_value, never a float;
+* no Python object is ever constructed from a tag (``!!python/...`` and
+  custom tags are refused), aliases and nesting are bounded as the events
+  arrive (a "billion laughs" file is refused in microseconds), and duplicate
+  keys are visible (a dict would silently keep the last);
+* it is fast: PyYAML's own composer resolves a tag for every scalar in
+  Python, which costs several times the parse; we only resolve the scalars
+  whose type matters.
+
+Every mistake becomes a :class:`~factcheck.model.Problem`; no input makes
+this module raise.  A file with errors still yields the claims that are
+valid on their own (a claim is dropped when it, or a figure or source it
+names, has an error), so that the rest of the registry can be checked.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+from .expressions import Expr, ExpressionError, Ref, check_expression, nearest, parse_expression
+from .model import VERDICTS, Claim, Figure, Problem, Registry, Settings, Source, Topic
+from .numbers import MAX_DIGITS, Interval, NumberError, read_figure_value
+from .periods import Period, PeriodError, parse_period
+from .settings import parse_tolerance
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_ALIASES",
+    "MAX_NESTING",
+    "ID_PATTERN",
+    "load_registry",
+    "load_file",
+    "load_text",
+]
+
+#: Files larger than this are refused before parsing (a registry file is
+#: a few hundred kilobytes at most; split bigger ones by topic).
+MAX_FILE_BYTES = 5 * 1024 * 1024
+#: Aliases allowed in one file.  Anchors are handy for shared notes; more
+#: than this is a sign of an alias bomb.
+MAX_ALIASES = 100
+#: Deepest nesting of mappings and sequences (a claim file needs four).
+MAX_NESTING = 100
+
+ID_PATTERN = r"[a-z_][a-z0-9_]*"
+_ID_RE = re.compile(ID_PATTERN + r"\Z")
+_PLAIN_NUMBER_RE = re.compile(r"([0-9]+)(?:\.([0-9]+))?\Z")
+
+_LOADER: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+
+TOP_KEYS = ("title", "topic", "tags", "sources", "figures", "claims")
+SOURCE_KEYS = ("title", "publisher", "url", "date", "note")
+FIGURE_KEYS = ("value", "series", "what", "unit", "period", "source", "quote", "note")
+CLAIM_KEYS = ("says", "of", "vs", "source", "quote", "expect", "note", "hedge_tolerance", "word_tolerance")
+EXPECTS = VERDICTS
+
+_YAML_TAG = "tag:yaml.org,2002:"
+#: Explicit tags we accept: the core schema, plus timestamps (dates of
+#: sources).  Anything else (``!!python/object``, ``!!binary``, ``!custom``)
+#: refuses the file: we never construct objects from tags.
+_ALLOWED_TAGS = frozenset(
+    {"!"} | {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+)
+
+
+# --------------------------------------------------------------------------
+# Node tree (our own, lighter than yaml.nodes and without resolved tags)
+# --------------------------------------------------------------------------
+
+
+class _Node:
+    __slots__ = ("line", "column", "tag")
+    kind = "node"
+
+    def __init__(self, line: int, column: int, tag: str | None) -> None:
+        self.line = line  # 1-based
+        self.column = column  # 1-based
+        self.tag = tag  # explicit tag, or None
+
+
+class _Scalar(_Node):
+    __slots__ = ("value", "style", "end_line")
+    kind = "scalar"
+
+    def __init__(self, line: int, column: int, tag: str | None, value: str, style: str | None, end_line: int) -> None:
+        super().__init__(line, column, tag)
+        self.value = value
+        self.style = style or None  # libyaml says '' for plain, PyYAML None
+        self.end_line = end_line
+
+
+class _Mapping(_Node):
+    __slots__ = ("pairs",)
+    kind = "mapping"
+
+    def __init__(self, line: int, column: int, tag: str | None) -> None:
+        super().__init__(line, column, tag)
+        self.pairs: list[tuple[_Node, _Node]] = []
+
+
+class _Sequence(_Node):
+    __slots__ = ("items",)
+    kind = "list"
+
+    def __init__(self, line: int, column: int, tag: str | None) -> None:
+        super().__init__(line, column, tag)
+        self.items: list[_Node] = []
+
+
+class _Refused(Exception):
+    """The whole file cannot be read; carries the one Problem that says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _compose(text: str, file: str) -> _Node | None:
+    """Build the node tree from the event stream, refusing bad tags, alias
+    bombs, deep nesting and multiple documents as soon as they are seen."""
+    stack: list[_Node] = []
+    keys: list[_Node | None] = []  # a mapping's pending key, parallel to stack
+    anchors: dict[str, _Node] = {}
+    aliases = 0
+    documents = 0
+    root: _Node | None = None
+
+    def add(node: _Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if parent.__class__ is _Mapping:
+            key = keys[-1]
+            if key is None:
+                keys[-1] = node
+            else:
+                parent.pairs.append((key, node))  # type: ignore[attr-defined]
+                keys[-1] = None
+        else:
+            parent.items.append(node)  # type: ignore[attr-defined]
+
+    def refuse(mark: Any, message: str, hint: str | None = None) -> _Refused:
+        return _Refused(Problem(file, mark.line + 1, mark.column + 1, message, hint))
+
+    def check_tag(event: Any) -> None:
+        tag = event.tag
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            shown = "!!" + tag[len(_YAML_TAG):] if tag.startswith(_YAML_TAG) else tag
+            raise refuse(
+                event.start_mark,
+                f"YAML tag {shown} is not allowed",
+                "claim files hold plain text, numbers, lists and mappings; remove the tag",
+            )
+
+    for event in yaml.parse(text, Loader=_LOADER):
+        cls = event.__class__
+        if cls is ScalarEvent:
+            if event.tag is not None:
+                check_tag(event)
+            mark = event.start_mark
+            node: _Node = _Scalar(
+                mark.line + 1, mark.column + 1, event.tag, event.value, event.style, event.end_mark.line + 1
+            )
+            if event.anchor is not None:
+                anchors[event.anchor] = node
+            add(node)
+        elif cls is MappingStartEvent or cls is SequenceStartEvent:
+            if event.tag is not None:
+                check_tag(event)
+            if len(stack) >= MAX_NESTING:
+                raise refuse(event.start_mark, f"nesting deeper than {MAX_NESTING} levels", "a claim file needs four")
+            mark = event.start_mark
+            node = (_Mapping if cls is MappingStartEvent else _Sequence)(mark.line + 1, mark.column + 1, event.tag)
+            if event.anchor is not None:
+                anchors[event.anchor] = node
+            add(node)
+            stack.append(node)
+            keys.append(None)
+        elif cls is MappingEndEvent or cls is SequenceEndEvent:
+            stack.pop()
+            keys.pop()
+        elif cls is AliasEvent:
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise refuse(event.start_mark, f"more than {MAX_ALIASES} aliases", "write the values out")
+            target = anchors.get(event.anchor)
+            if target is None:
+                raise refuse(event.start_mark, f"alias *{event.anchor} names no anchor", "define &name before *name")
+            add(target)
+        elif cls is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise refuse(event.start_mark, "more than one YAML document in the file", "one topic per file: remove the '---'")
+    return root
+
+
+# --------------------------------------------------------------------------
+# Scalar types, resolved only where they matter
+# --------------------------------------------------------------------------
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _scalar_type(node: _Scalar) -> str:
+    """'null', 'bool', 'int', 'float', 'timestamp' or 'str', as YAML 1.1 reads it."""
+    if node.tag is not None:
+        return "str" if node.tag == "!" else node.tag[len(_YAML_TAG):]
+    if node.style is not None:  # quoted or block: always a string
+        return "str"
+    tag = _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False))
+    return tag[len(_YAML_TAG):] if tag.startswith(_YAML_TAG) else "str"
+
+
+def _is_null(node: _Node) -> bool:
+    return node.__class__ is _Scalar and _scalar_type(node) == "null"  # type: ignore[arg-type]
+
+
+def _type_name(node: _Node) -> str:
+    if node.__class__ is _Scalar:
+        t = _scalar_type(node)  # type: ignore[arg-type]
+        return {
+            "str": "text", "int": "a number", "float": "a number", "bool": "true/false",
+            "null": "null", "timestamp": "a date",
+        }.get(t, t)
+    return "a list" if node.__class__ is _Sequence else "a mapping"
+
+
+def _suggest_id(name: str) -> str:
+    s = re.sub(r"[^a-z0-9_]+", "_", name.lower()).strip("_") or "_"
+    return s if not s[0].isdigit() else "_" + s
+
+
+# --------------------------------------------------------------------------
+# One file
+# --------------------------------------------------------------------------
+
+
+class _FileReader:
+    """Walks the node tree of one file by the schema, collecting problems."""
+
+    def __init__(self, file: str, settings: Settings) -> None:
+        self.file = file
+        self.settings = settings
+        self.problems: list[Problem] = []
+
+    # ---- reporting -------------------------------------------------------
+    def problem(self, node: _Node | None, message: str, hint: str | None = None, *, column_offset: int = 0) -> None:
+        if node is None:
+            self.problems.append(Problem(self.file, None, None, message, hint))
+        else:
+            self.problems.append(Problem(self.file, node.line, node.column + column_offset, message, hint))
+
+    # ---- generic shapes -----------------------------------------------------
+    def mapping(self, node: _Node, what: str, *, allow_null: bool = False) -> _Mapping | None:
+        if node.__class__ is _Mapping:
+            return node  # type: ignore[return-value]
+        if allow_null and _is_null(node):
+            return None
+        self.problem(node, f"{what} must be a mapping of keys, not {_type_name(node)}")
+        return None
+
+    def pairs(self, node: _Mapping, what: str, known: tuple[str, ...] | None = None) -> tuple[dict[str, tuple[_Node, _Node]], bool]:
+        """Key text -> (key node, value node), reporting duplicate, unknown
+        and non-text keys.  Returns the pairs and whether all were fine."""
+        out: dict[str, tuple[_Node, _Node]] = {}
+        ok = True
+        for key, value in node.pairs:
+            if key.__class__ is not _Scalar:
+                self.problem(key, f"a key of {what} must be a name, not {_type_name(key)}")
+                ok = False
+                continue
+            name = key.value  # type: ignore[attr-defined]
+            if name == "<<" and key.style is None:  # type: ignore[attr-defined]
+                self.problem(key, f"merge keys (<<) are not supported in {what}", "write the keys out")
+                ok = False
+                continue
+            if name in out:
+                first = out[name][0]
+                self.problem(key, f"duplicate key {name!r} in {what}", f"first written at line {first.line}")
+                ok = False
+                continue
+            if known is not None and name not in known:
+                best = nearest(name, known)
+                hint = f"did you mean {best!r}?" if best else f"valid keys: {', '.join(known)}"
+                self.problem(key, f"unknown key {name!r} in {what}", hint)
+                ok = False
+                # Keep it out of the result; the entity is still read so
+                # that its other problems are reported too.
+                continue
+            out[name] = (key, value)
+        return out, ok
+
+    def text(self, node: _Node, what: str, *, strict: bool = False) -> str | None | bool:
+        """A free-text value: any scalar, read as written (None for null).
+        ``strict`` refuses numbers and true/false (for ``says``).  Returns
+        False on error (after reporting)."""
+        if node.__class__ is not _Scalar:
+            self.problem(node, f"{what} must be text, not {_type_name(node)}")
+            return False
+        kind = _scalar_type(node)  # type: ignore[arg-type]
+        if kind == "null":
+            return None
+        if strict and kind != "str":
+            self.problem(node, f"{what} must be text, not {_type_name(node)}", f'quote it: "{node.value}"')  # type: ignore[attr-defined]
+            return False
+        return node.value  # type: ignore[attr-defined]
+
+    def ident(self, key: _Node, what: str) -> str | None:
+        if key.__class__ is not _Scalar:
+            self.problem(key, f"{what} id must be a name, not {_type_name(key)}")
+            return None
+        name: str = key.value  # type: ignore[attr-defined]
+        if _ID_RE.match(name) is None:
+            self.problem(
+                key,
+                f"{name!r} is not a valid {what} id: ids are snake_case ({ID_PATTERN})",
+                f"write {_suggest_id(name)}",
+            )
+            return None
+        return name
+
+    # ---- the file ------------------------------------------------------------
+    def read(self, root: _Node, stem: str) -> Topic | None:
+        top = self.mapping(root, "the top level of a claim file")
+        if top is None:
+            return None
+        items, _ = self.pairs(top, "the file", TOP_KEYS)
+        if "claims" not in items:
+            self.problem(root, "the file has no 'claims'", "add a 'claims:' mapping of claim id to claim")
+
+        title = self._top_text(items, "title")
+        topic = stem
+        if "topic" in items:
+            got = self.text(items["topic"][1], "topic", strict=True)
+            if isinstance(got, str) and got.strip():
+                topic = got.strip()
+            elif got is None or got == "":
+                self.problem(items["topic"][1], "topic must not be empty", f"leave it out to use the file name ({stem})")
+        tags = self._tags(items["tags"][1]) if "tags" in items else ()
+
+        sources, bad_sources = self._sources(items["sources"][1]) if "sources" in items else ({}, set())
+        figures, bad_figures = (
+            self._figures(items["figures"][1], sources, bad_sources) if "figures" in items else ({}, set())
+        )
+        claims: list[Claim] = []
+        if "claims" in items:
+            claims = self._claims(items["claims"][1], topic, sources, bad_sources, figures, bad_figures)
+        return Topic(
+            name=topic,
+            file=self.file,
+            title=title,
+            tags=tags,
+            sources=sources,
+            figures=figures,
+            claims=tuple(claims),
+        )
+
+    def _top_text(self, items: Mapping[str, tuple[_Node, _Node]], key: str) -> str | None:
+        if key not in items:
+            return None
+        got = self.text(items[key][1], key)
+        return got if isinstance(got, str) else None
+
+    def _tags(self, node: _Node) -> tuple[str, ...]:
+        if _is_null(node):
+            return ()
+        if node.__class__ is not _Sequence:
+            self.problem(node, f"tags must be a list, not {_type_name(node)}", "write tags: [russia, courts]")
+            return ()
+        out = []
+        for item in node.items:  # type: ignore[attr-defined]
+            got = self.text(item, "a tag")
+            if isinstance(got, str):
+                out.append(got)
+        return tuple(out)
+
+    # ---- sources -------------------------------------------------------------
+    def _sources(self, node: _Node) -> tuple[dict[str, Source], set[str]]:
+        sources: dict[str, Source] = {}
+        bad: set[str] = set()
+        section = self.mapping(node, "sources", allow_null=True)
+        if section is None:
+            return sources, bad
+        entries, _ = self.pairs(section, "sources")
+        for name, (key, value) in entries.items():
+            sid = self.ident(key, "source")
+            if sid is None:
+                continue
+            fields = self.mapping(value, f"source {sid!r}")
+            if fields is None:
+                bad.add(sid)
+                continue
+            items, ok = self.pairs(fields, f"source {sid!r}", SOURCE_KEYS)
+            got: dict[str, str | None] = {}
+            for k, (_, v) in items.items():
+                t = self.text(v, f"{k} of source {sid!r}")
+                if t is False:
+                    ok = False
+                else:
+                    got[k] = t  # type: ignore[assignment]
+            if not ok:
+                bad.add(sid)
+                continue
+            sources[sid] = Source(
+                id=sid, title=got.get("title"), publisher=got.get("publisher"), url=got.get("url"),
+                date=got.get("date"), line=key.line,
+            )
+        return sources, bad
+
+    def _source_ref(self, node: _Node, owner: str, sources: Mapping[str, Source], bad: set[str]) -> tuple[bool, str | None]:
+        """Read a ``source:`` value; (ok, id).  A source that exists but was
+        itself broken is not reported again, but still makes ``ok`` False."""
+        got = self.text(node, f"source of {owner}")
+        if got is False:
+            return False, None
+        if got is None:
+            return True, None
+        name = str(got)
+        if name in sources:
+            return True, name
+        if name in bad:
+            return False, None
+        best = nearest(name, list(sources))
+        hint = f"did you mean {best!r}?" if best else (
+            f"sources of this file: {', '.join(sources)}" if sources else "define it under 'sources:' first"
+        )
+        self.problem(node, f"{owner} names source {name!r}, which is not among the sources of this file", hint)
+        return False, None
+
+    # ---- figures -------------------------------------------------------------
+    def _number(self, node: _Node, what: str) -> tuple[bool, Interval | None, bool]:
+        """A figure value: (ok, interval or None for null, percent)."""
+        if node.__class__ is not _Scalar:
+            self.problem(node, f"{what} must be a number or a hedged number such as 'at least 209', not {_type_name(node)}")
+            return False, None, False
+        kind = _scalar_type(node)  # type: ignore[arg-type]
+        if kind == "null":
+            return True, None, False
+        if kind not in ("int", "float", "str"):
+            self.problem(node, f"{what} must be a number, not {_type_name(node)}")
+            return False, None, False
+        text: str = node.value  # type: ignore[attr-defined]
+        m = _PLAIN_NUMBER_RE.match(text)
+        if m is not None and len(text) <= MAX_DIGITS:
+            # The common case, without the general reader: a bare number is
+            # the exact point it writes (as read_figure_value has it), and
+            # Fraction("...") parsing is the slowest step of a big load.
+            whole, decimals = m.group(1), m.group(2)
+            if decimals is None:
+                return True, Interval.point(Fraction(int(whole))), False
+            return True, Interval.point(Fraction(int(whole + decimals), 10 ** len(decimals))), False
+        try:
+            interval, percent = read_figure_value(text, hedge_tolerance=self.settings.hedge_tolerance)
+        except NumberError as exc:
+            self.problem(node, f"{what}: {exc}", "write a number (145, 2.5, 14,000, 76%) or a hedged one ('at least 209')")
+            return False, None, False
+        except (ValueError, ArithmeticError, RecursionError) as exc:  # defensive: odd text
+            self.problem(node, f"{what}: {text!r} is not a number ({exc})")
+            return False, None, False
+        return True, interval, percent
+
+    def _period(self, node: _Node, what: str) -> tuple[bool, Period | None]:
+        if node.__class__ is not _Scalar:
+            self.problem(node, f"{what} must be a period such as 2024 or 2024-Q1, not {_type_name(node)}")
+            return False, None
+        if _is_null(node):
+            return True, None
+        try:
+            return True, parse_period(node.value)  # type: ignore[attr-defined]
+        except PeriodError as exc:
+            self.problem(node, f"{what}: {exc}")
+            return False, None
+
+    def _figures(
+        self, node: _Node, sources: Mapping[str, Source], bad_sources: set[str]
+    ) -> tuple[dict[str, Figure], set[str]]:
+        figures: dict[str, Figure] = {}
+        bad: set[str] = set()
+        section = self.mapping(node, "figures", allow_null=True)
+        if section is None:
+            return figures, bad
+        entries, _ = self.pairs(section, "figures")
+        for _, (key, value) in entries.items():
+            fid = self.ident(key, "figure")
+            if fid is None:
+                continue
+            fig = self._figure(fid, key, value, sources, bad_sources)
+            if fig is None:
+                bad.add(fid)
+            else:
+                figures[fid] = fig
+        return figures, bad
+
+    def _figure(
+        self, fid: str, key: _Node, node: _Node, sources: Mapping[str, Source], bad_sources: set[str]
+    ) -> Figure | None:
+        owner = f"figure {fid!r}"
+        if node.__class__ is _Scalar:
+            ok, interval, percent = self._number(node, owner)
+            if not ok:
+                return None
+            return Figure(id=fid, value=interval, text=node.value if interval is not None else "null",  # type: ignore[attr-defined]
+                          percent=percent, line=key.line, column=key.column)
+        if node.__class__ is not _Mapping:
+            self.problem(node, f"{owner} must be a number, a hedged number or a mapping with value or series, not {_type_name(node)}")
+            return None
+        items, ok = self.pairs(node, owner, FIGURE_KEYS)  # type: ignore[arg-type]
+        fields: dict[str, Any] = {}
+        for k in ("what", "unit", "quote", "note"):
+            if k in items:
+                t = self.text(items[k][1], f"{k} of {owner}")
+                if t is False:
+                    ok = False
+                else:
+                    fields[k] = t
+        period = None
+        if "period" in items:
+            pok, period = self._period(items["period"][1], f"period of {owner}")
+            ok = ok and pok
+        source = None
+        if "source" in items:
+            sok, source = self._source_ref(items["source"][1], owner, sources, bad_sources)
+            ok = ok and sok
+        percent = fields.get("unit") is not None and str(fields["unit"]).strip().lower() in ("percent", "%")
+        value: Interval | None = None
+        series = None
+        text = ""
+        if "value" in items and "series" in items:
+            self.problem(items["series"][0], f"{owner} has both value and series", "keep one")
+            ok = False
+        elif "value" in items:
+            vnode = items["value"][1]
+            vok, value, vpercent = self._number(vnode, f"value of {owner}")
+            ok = ok and vok
+            percent = percent or vpercent
+            text = vnode.value if value is not None else "null"  # type: ignore[attr-defined]
+        elif "series" in items:
+            sok, series, spercent, text = self._series(items["series"][1], owner)
+            ok = ok and sok
+            percent = percent or spercent
+        elif ok:
+            self.problem(node, f"{owner} has neither value nor series", "add value: (a number, or null if unknown)")
+            ok = False
+        if not ok:
+            return None
+        return Figure(
+            id=fid, value=value, series=series, text=text, percent=percent,
+            what=fields.get("what"), unit=fields.get("unit"), period=period, source=source,
+            quote=fields.get("quote"), note=fields.get("note"), line=key.line, column=key.column,
+        )
+
+    def _series(self, node: _Node, owner: str) -> tuple[bool, Any, bool, str]:
+        if node.__class__ is not _Mapping:
+            self.problem(node, f"series of {owner} must map periods to values, not {_type_name(node)}",
+                         "write series: {2023: 7779, 2024: 13699}")
+            return False, None, False, ""
+        ok = True
+        points: dict[Period, tuple[_Node, Interval | None]] = {}
+        texts = []
+        percent = False
+        kinds: dict[str, _Node] = {}
+        for key, value in node.pairs:  # type: ignore[attr-defined]
+            pok, period = self._period(key, f"a period of the series of {owner}")
+            if not pok or period is None:
+                if pok:
+                    self.problem(key, f"a period of the series of {owner} is empty")
+                ok = False
+                continue
+            if period in points:
+                first = points[period][0]
+                self.problem(key, f"duplicate period {period} in the series of {owner}", f"first written at line {first.line}")
+                ok = False
+                continue
+            kinds.setdefault(period.kind, key)
+            vok, interval, vpercent = self._number(value, f"{owner} in {period}")
+            ok = ok and vok
+            percent = percent or vpercent
+            points[period] = (key, interval)
+            texts.append(f"{period}: {value.value if value.__class__ is _Scalar else '?'}")  # type: ignore[attr-defined]
+        if len(kinds) > 1:
+            k1, k2 = list(kinds)[:2]
+            self.problem(kinds[k2], f"the series of {owner} mixes {k1}s and {k2}s", "use one kind of period per series")
+            ok = False
+        series = tuple(sorted(((p, iv) for p, (_, iv) in points.items()), key=lambda pv: pv[0].sort_key()))
+        return ok, series, percent, "{" + ", ".join(texts) + "}"
+
+    # ---- claims ----------------------------------------------------------------
+    def _claims(
+        self,
+        node: _Node,
+        topic: str,
+        sources: Mapping[str, Source],
+        bad_sources: set[str],
+        figures: Mapping[str, Figure],
+        bad_figures: set[str],
+    ) -> list[Claim]:
+        section = self.mapping(node, "claims", allow_null=True)
+        if section is None:
+            return []
+        entries, _ = self.pairs(section, "claims")
+        claims = []
+        for _, (key, value) in entries.items():
+            cid = self.ident(key, "claim")
+            if cid is None:
+                continue
+            claim = self._claim(cid, key, value, topic, sources, bad_sources, figures, bad_figures)
+            if claim is not None:
+                claims.append(claim)
+        return claims
+
+    def _claim(
+        self,
+        cid: str,
+        key: _Node,
+        node: _Node,
+        topic: str,
+        sources: Mapping[str, Source],
+        bad_sources: set[str],
+        figures: Mapping[str, Figure],
+        bad_figures: set[str],
+    ) -> Claim | None:
+        owner = f"claim {cid!r}"
+        fields = self.mapping(node, owner)
+        if fields is None:
+            return None
+        items, ok = self.pairs(fields, owner, CLAIM_KEYS)
+        marks = tuple((k, v.line, v.column) for k, (_, v) in items.items())
+
+        says = None
+        if "says" not in items:
+            self.problem(key, f"{owner} has no 'says'", "add says: the statement, such as 'nearly four times higher'")
+            ok = False
+        else:
+            got = self.text(items["says"][1], f"says of {owner}", strict=True)
+            if got is False:
+                ok = False
+            elif got is None or not str(got).strip():
+                self.problem(items["says"][1], f"says of {owner} is empty", "write the statement, such as 'nearly four times higher'")
+                ok = False
+            else:
+                says = str(got)
+
+        of = of_text = None
+        if "of" not in items:
+            self.problem(key, f"{owner} has no 'of'", "add of: the figure the statement is about")
+            ok = False
+        else:
+            eok, of, of_text = self._expression(items["of"][1], "of", owner, figures, bad_figures, required=True)
+            ok = ok and eok
+        vs = vs_text = None
+        if "vs" in items:
+            eok, vs, vs_text = self._expression(items["vs"][1], "vs", owner, figures, bad_figures, required=False)
+            ok = ok and eok
+
+        expect = "holds"
+        if "expect" in items:
+            enode = items["expect"][1]
+            got = self.text(enode, f"expect of {owner}", strict=True)
+            if got is False:
+                ok = False
+            elif got not in EXPECTS:
+                best = nearest(str(got), EXPECTS)
+                self.problem(
+                    enode,
+                    f"expect of {owner} must be one of {', '.join(EXPECTS)}, not {got!r}",
+                    f"did you mean {best!r}?" if best else None,
+                )
+                ok = False
+            else:
+                expect = str(got)
+
+        source = None
+        if "source" in items:
+            sok, source = self._source_ref(items["source"][1], owner, sources, bad_sources)
+            ok = ok and sok
+        texts: dict[str, str | None] = {}
+        for k in ("quote", "note"):
+            if k in items:
+                t = self.text(items[k][1], f"{k} of {owner}")
+                if t is False:
+                    ok = False
+                else:
+                    texts[k] = t  # type: ignore[assignment]
+
+        settings = self.settings
+        for k in ("hedge_tolerance", "word_tolerance"):
+            if k in items:
+                tnode = items[k][1]
+                if tnode.__class__ is not _Scalar or _scalar_type(tnode) not in ("int", "float", "str"):  # type: ignore[arg-type]
+                    self.problem(tnode, f"{k} of {owner} must be a number, not {_type_name(tnode)}")
+                    ok = False
+                    continue
+                try:
+                    settings = replace(settings, **{k: parse_tolerance(tnode.value)})  # type: ignore[attr-defined]
+                except ValueError as exc:
+                    self.problem(tnode, f"{k} of {owner} {exc}")
+                    ok = False
+
+        if not ok:
+            return None
+        return Claim(
+            id=cid, topic=topic, file=self.file, line=key.line, column=key.column,
+            says=says,  # type: ignore[arg-type]
+            of_text=of_text, vs_text=vs_text, of=of, vs=vs, expect=expect,  # type: ignore[arg-type]
+            source=source, quote=texts.get("quote"), note=texts.get("note"), settings=settings, marks=marks,
+        )
+
+    def _expression(
+        self,
+        node: _Node,
+        key: str,
+        owner: str,
+        figures: Mapping[str, Figure],
+        bad_figures: set[str],
+        *,
+        required: bool,
+    ) -> tuple[bool, Expr | None, str | None]:
+        what = f"{key} of {owner}"
+        if node.__class__ is not _Scalar:
+            self.problem(node, f"{what} must be an expression such as 'a + b', not {_type_name(node)}")
+            return False, None, None
+        kind = _scalar_type(node)  # type: ignore[arg-type]
+        if kind == "null":
+            if required:
+                self.problem(node, f"{what} is empty", "name a figure of this file")
+                return False, None, None
+            return True, None, None
+        if kind not in ("str", "int", "float"):
+            self.problem(node, f"{what} must be an expression such as 'a + b', not {_type_name(node)}")
+            return False, None, None
+        text: str = node.value  # type: ignore[attr-defined]
+        try:
+            expr = parse_expression(text)
+        except ExpressionError as exc:
+            self._expression_problem(node, what, exc)
+            return False, None, None
+        except RecursionError:  # defensive: bounded by MAX_DEPTH already
+            self.problem(node, f"{what} nests too deeply")
+            return False, None, None
+        # A figure that had its own error was reported already; a claim over
+        # it cannot be checked, but is not reported twice.
+        if bad_figures and any(r.id in bad_figures for r in expr.ref_nodes()):
+            return False, None, None
+        errors = check_expression(expr, figures)
+        for exc in errors:
+            self._expression_problem(node, what, exc)
+        return not errors, expr, text
+
+    def _expression_problem(self, node: _Node, what: str, exc: ExpressionError) -> None:
+        # Columns inside the value are exact for one-line plain or quoted
+        # scalars (a quote adds one); for block scalars, point at the value.
+        style = node.style  # type: ignore[attr-defined]
+        offset = 0
+        if node.line == node.end_line:  # type: ignore[attr-defined]
+            if style is None:
+                offset = exc.offset
+            elif style in ("'", '"') and "\\" not in node.value and "'" not in node.value:  # type: ignore[attr-defined]
+                offset = exc.offset + 1
+        self.problem(node, f"{what}: {exc.message}", exc.hint, column_offset=offset)
+
+
+# --------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------
+
+
+def load_text(text: str, *, file: str = "<text>", settings: Settings | None = None) -> tuple[Topic | None, list[Problem]]:
+    """Read one claim file's text.  Returns its topic (None when nothing of
+    it can be used) and its problems; never raises."""
+    settings = settings or Settings()
+    try:
+        return _load_text(text, file=file, settings=settings)
+    except Exception as exc:  # noqa: BLE001 - the contract is "no traceback for any input"
+        return None, [Problem(file, None, None, f"cannot read the file: {type(exc).__name__}: {exc}")]
+
+
+def _load_text(text: str, *, file: str, settings: Settings) -> tuple[Topic | None, list[Problem]]:
+    if not isinstance(text, str):
+        return None, [Problem(file, None, None, f"expected text, got {type(text).__name__}")]
+    if len(text) > MAX_FILE_BYTES:
+        return None, [_too_big(file, len(text))]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    stem = Path(file).stem or file
+    try:
+        root = _compose(text, file)
+    except _Refused as exc:
+        return None, [exc.problem]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(p for p in (exc.context, exc.problem) if p)
+        return None, [Problem(file, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+                              f"invalid YAML: {message}")]
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position) if isinstance(exc.position, int) else (None, None)
+        return None, [Problem(file, line, col, f"invalid YAML: unacceptable character #x{exc.character:04x}"
+                              if isinstance(exc.character, int) else f"invalid YAML: {exc}",
+                              "claim files hold printable text only")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(file, None, None, f"invalid YAML: {exc}")]
+    except UnicodeEncodeError as exc:  # lone surrogates in a str given to load_text
+        line, col = _line_col(text, exc.start)
+        return None, [Problem(file, line, col, "text is not valid Unicode (a lone surrogate)")]
+    if root is None:
+        return None, [Problem(file, 1, 1, "the file is empty", "a claim file needs at least a 'claims:' mapping")]
+    reader = _FileReader(file, settings)
+    topic = reader.read(root, stem)
+    return topic, reader.problems
+
+
+def _too_big(file: str, size: int) -> Problem:
+    return Problem(
+        file, None, None,
+        f"the file is {size / 1024 / 1024:.1f} MB; claim files are refused over {MAX_FILE_BYTES // 1024 // 1024} MB",
+        "split it into one file per topic",
+    )
+
+
+def load_file(path: str | Path, *, settings: Settings | None = None) -> tuple[Topic | None, list[Problem]]:
+    """Read one claim file.  Returns its topic (None when nothing of it can
+    be used) and its problems; never raises."""
+    file = str(path)
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_FILE_BYTES:
+            return None, [_too_big(file, size)]
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return None, [Problem(file, None, None, f"cannot read the file: {exc.strerror or exc}")]
+    if len(data) > MAX_FILE_BYTES:  # grew since stat, or a special file
+        return None, [_too_big(file, len(data))]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8", errors="replace")
+        line, col = _line_col(good, len(good))
+        return None, [Problem(file, line, col, f"the file is not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}",
+                              "save it as UTF-8")]
+    return load_text(text, file=file, settings=settings)
+
+
+def _claim_files(folder: Path) -> list[Path]:
+    found = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        # Hidden folders (.git, .venv) hold no claims.
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if name.endswith((".yaml", ".yml")) and not name.startswith("."):
+                found.append(Path(dirpath) / name)
+    return sorted(found)
+
+
+def load_registry(paths: Sequence[str | Path] | str | Path, *, settings: Settings | None = None) -> Registry:
+    """Read claim files and folders (every ``*.yaml`` / ``*.yml`` under a
+    folder, recursively, in sorted order) into one Registry.  Never raises:
+    every problem, including a missing path, is in ``Registry.problems``.
+
+    A claim id is unique across the registry: a second claim with an id
+    already used is dropped and reported, with the place of the first.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    settings = settings or Settings()
+    problems: list[Problem] = []
+    files: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        try:
+            if path.is_dir():
+                found = _claim_files(path)
+                if not found:
+                    problems.append(Problem(str(path), None, None, "no claim files (*.yaml, *.yml) in this folder"))
+            elif path.exists():
+                found = [path]
+            else:
+                problems.append(_missing(path))
+                found = []
+        except OSError as exc:
+            problems.append(Problem(str(path), None, None, f"cannot read: {exc.strerror or exc}"))
+            found = []
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(f)
+
+    topics: list[Topic] = []
+    first_claim: dict[str, Claim] = {}
+    for f in files:
+        topic, file_problems = load_file(f, settings=settings)
+        problems.extend(file_problems)
+        if topic is None:
+            continue
+        kept = []
+        for claim in topic.claims:
+            first = first_claim.get(claim.id)
+            if first is not None:
+                problems.append(Problem(
+                    claim.file, claim.line, claim.column,
+                    f"claim id {claim.id!r} is already used",
+                    f"first defined at {first.file}:{first.line}; claim ids are unique across the registry",
+                ))
+                continue
+            first_claim[claim.id] = claim
+            kept.append(claim)
+        if len(kept) != len(topic.claims):
+            topic = replace(topic, claims=tuple(kept))
+        topics.append(topic)
+    return Registry(topics=tuple(topics), problems=tuple(problems))
+
+
+def _missing(path: Path) -> Problem:
+    hint = None
+    try:
+        parent = path.parent if str(path.parent) else Path(".")
+        if parent.is_dir():
+            best = nearest(path.name, [p.name for p in parent.iterdir()])
+            if best:
+                hint = f"did you mean {str(parent / best) if str(path.parent) != '.' else best}?"
+    except OSError:
+        pass
+    return Problem(str(path), None, None, "no such file or folder", hint)

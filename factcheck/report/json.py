@@ -1,0 +1,145 @@
+"""The ``json`` format: one object, written with the standard library (never
+through rich) so that it always parses.  Keys are in the order of the
+contract (spec/claims-format.md) and nothing depends on dict or set order,
+so the same input gives byte-identical output."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+from .base import Report
+
+if TYPE_CHECKING:
+    from ..model import ClaimResult, Figure, Outcome, Problem
+    from ..show import Match
+
+__all__ = ["VERSION", "report", "document", "result_object", "statement_object", "outcome_fields",
+           "problem_object", "show_document", "dumps"]
+
+#: The version of the JSON output; bumped only on a change that breaks readers.
+VERSION = 1
+
+
+def outcome_fields(outcome: Outcome) -> dict[str, Any]:
+    """The fields of a result that come from the verdict and its arithmetic."""
+    return {
+        "reading": outcome.reading,
+        "computed": outcome.computed,
+        "accepted": outcome.accepted,
+        "ambiguous": outcome.ambiguous,
+        "strict_verdict": outcome.strict_verdict,
+        "explanation": outcome.explanation,
+        "notes": list(outcome.notes),
+        "needed": outcome.needed,
+    }
+
+
+def result_object(result: ClaimResult) -> dict[str, Any]:
+    """One claim's result, as in ``results`` of ``verify --format json``."""
+    claim, outcome = result.claim, result.outcome
+    head = {
+        "claim": claim.id,
+        "topic": claim.topic,
+        "file": claim.file,
+        "line": claim.line,
+        "says": claim.says,
+        "verdict": outcome.verdict,
+        "expected": claim.expect,
+        "ok": result.ok,
+    }
+    return head | outcome_fields(outcome)
+
+
+def statement_object(says: str, outcome: Outcome) -> dict[str, Any]:
+    """The result of ``factcheck check``: the shape of a claim's result without
+    ``claim``, ``file`` and ``line``; a statement is expected to hold."""
+    head = {
+        "topic": None,
+        "says": says,
+        "verdict": outcome.verdict,
+        "expected": "holds",
+        "ok": outcome.verdict == "holds",
+    }
+    return head | outcome_fields(outcome)
+
+
+def problem_object(problem: Problem) -> dict[str, Any]:
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "column": problem.column,
+        "message": problem.message,
+        "hint": problem.hint,
+    }
+
+
+def document(rep: Report) -> dict[str, Any]:
+    """The whole JSON object of a run."""
+    return {
+        "version": VERSION,
+        "results": [result_object(r) for r in rep.shown],
+        "errors": [problem_object(p) for p in rep.problems],
+        "summary": rep.summary(),
+    }
+
+
+def dumps(obj: Any) -> str:
+    """JSON text with a final newline; ASCII only, so any terminal or pipe
+    can carry it."""
+    return json.dumps(obj, indent=2, ensure_ascii=True) + "\n"
+
+
+def report(rep: Report, *, out: TextIO, err: TextIO) -> None:
+    out.write(dumps(document(rep)))
+
+
+def show_document(query: str, matches: Sequence[Match]) -> dict[str, Any]:
+    """``factcheck show --format json``: what the query matched, the topics
+    it lies in (sources and figures), and the results of every claim shown,
+    in the shape of ``verify``'s results."""
+    topics: dict[str, dict[str, Any]] = {}
+    results: dict[str, ClaimResult] = {}
+    problems: dict[Problem, None] = {}
+    for m in matches:
+        t = m.topic
+        entry = topics.setdefault(t.name, {"topic": t.name, "title": t.title, "file": t.file,
+                                           "sources": {}, "figures": {}})
+        for s in m.sources:
+            entry["sources"][s.id] = {"id": s.id, "title": s.title, "publisher": s.publisher,
+                                      "url": s.url, "date": s.date}
+        for f in m.figures:
+            entry["figures"][f.id] = _figure_object(f)
+        for _claim, result in m.claims:
+            if result is not None:
+                results.setdefault(result.claim.id, result)
+        problems.update(dict.fromkeys(m.problems))
+    for entry in topics.values():
+        entry["sources"] = list(entry["sources"].values())
+        entry["figures"] = list(entry["figures"].values())
+    rep = Report(tuple(results.values()), tuple(problems))
+    return {
+        "version": VERSION,
+        "query": query,
+        "matches": [{"kind": m.kind, "name": m.name, "topic": m.topic.name} for m in matches],
+        "topics": list(topics.values()),
+    } | document(rep)
+
+
+def _figure_object(f: Figure) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "value": f.text or None,
+        "interval": None if f.value is None else str(f.value),
+        "series": None if f.series is None else [
+            {"period": str(p), "value": None if v is None else str(v)} for p, v in f.series
+        ],
+        "percent": f.percent,
+        "period": None if f.period is None else str(f.period),
+        "what": f.what,
+        "unit": f.unit,
+        "source": f.source,
+        "quote": f.quote,
+        "note": f.note,
+    }

@@ -1,0 +1,86 @@
+"""The ``junit`` format: JUnit XML, which most CI systems display as a test
+report.  One ``<testsuite>`` per topic; one ``<testcase>`` per claim
+(classname = topic, name = claim id), with a ``<failure>`` carrying the
+arithmetic when the verdict is not the expected one; one ``<testcase>`` with
+an ``<error>`` per invalid file."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from ..model import ClaimResult, Problem
+    from .base import Report
+
+__all__ = ["report", "render"]
+
+
+def render(rep: Report) -> str:
+    """The XML document as text (built with xml.etree, so it is well formed)."""
+    import xml.etree.ElementTree as ET
+
+    claims: dict[str, list[ClaimResult]] = {}
+    for result in rep.results:
+        claims.setdefault(result.claim.topic, []).append(result)
+    # a file that could not be read has no topic yet: its stem is the name it
+    # would have had
+    broken: dict[str, dict[str, list[Problem]]] = {}
+    topic_of_file = {r.claim.file: r.claim.topic for r in rep.results}
+    for problem in rep.problems:
+        topic = topic_of_file.get(problem.file) or PurePath(problem.file).stem
+        broken.setdefault(topic, {}).setdefault(problem.file, []).append(problem)
+
+    summary = rep.summary()
+    root = ET.Element("testsuites", {
+        "name": "factcheck",
+        "tests": str(summary["claims"] + sum(len(files) for files in broken.values())),
+        "failures": str(summary["unexpected"]),
+        "errors": str(sum(len(files) for files in broken.values())),
+    })
+    for topic in list(claims) + [t for t in broken if t not in claims]:
+        results = claims.get(topic, [])
+        files = broken.get(topic, {})
+        suite = ET.SubElement(root, "testsuite", {
+            "name": topic,
+            "tests": str(len(results) + len(files)),
+            "failures": str(sum(1 for r in results if not r.ok)),
+            "errors": str(len(files)),
+        })
+        for result in results:
+            claim, outcome = result.claim, result.outcome
+            case = ET.SubElement(suite, "testcase", {
+                "classname": topic, "name": claim.id, "file": claim.file, "line": str(claim.line),
+            })
+            if not result.ok:
+                failure = ET.SubElement(case, "failure", {
+                    "message": f"{outcome.verdict}, expected {claim.expect}: {outcome.explanation}",
+                    "type": outcome.verdict,
+                })
+                failure.text = _details(result)
+        for file, problems in files.items():
+            case = ET.SubElement(suite, "testcase", {"classname": topic, "name": file, "file": file})
+            error = ET.SubElement(case, "error", {"message": str(problems[0]), "type": "invalid"})
+            error.text = "\n".join(str(p) for p in problems)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _details(result: ClaimResult) -> str:
+    claim, outcome = result.claim, result.outcome
+    lines = [
+        f"{claim.file}:{claim.line}: {claim.id}",
+        f"says: {claim.says}",
+        f"verdict: {outcome.verdict} (expected {claim.expect})",
+        outcome.explanation,
+    ]
+    if outcome.ambiguous and outcome.strict_verdict:
+        lines.append(f"ambiguous wording; under the strict reading: {outcome.strict_verdict}")
+    lines += [f"note: {n}" for n in outcome.notes]
+    if outcome.needed:
+        lines.append(f"needed: {outcome.needed}")
+    return "\n".join(lines)
+
+
+def report(rep: Report, *, out: TextIO, err: TextIO) -> None:
+    out.write(render(rep))

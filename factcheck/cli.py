@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Annotated, Literal, Optional
 import typer
 
 from . import __version__
-from .report import REPORTERS
+from .report import REPORTERS, Report
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .report import Report
+    from .model import Problem
+    from .verify import VerifyRun
 
 __all__ = ["app", "ExitCode"]
 
@@ -102,18 +103,19 @@ def main(
     """
 
 
-def _default_paths() -> list[str]:
-    """The ``registry`` setting of the nearest factcheck.toml / pyproject.toml
-    (relative to the folder it is in), else ``claims/``.  Problems with the
-    settings are left to the registry loader, which reads the same file."""
+def _check_registry(paths: list[str] | None) -> tuple[VerifyRun, tuple[Problem, ...]]:
+    """Find the settings (walking up from the first path, or from here), then
+    check the claims in ``paths``: by default the ``registry`` setting, else
+    ``claims/``.  Returns the run and the problems with the settings file."""
     from .settings import find_settings
+    from .verify import verify_paths
 
-    _settings, options, _problems = find_settings(Path.cwd())
-    registry = options.get("registry")
-    if registry is None:
-        return [DEFAULT_REGISTRY]
-    # shown relative to where the user is, as a path they would have typed
-    return [os.path.relpath(registry)] if Path(registry).is_absolute() else [str(registry)]
+    settings, options, problems = find_settings(Path(paths[0]) if paths else Path.cwd())
+    if not paths:
+        registry = options.get("registry")
+        # shown relative to where the user is, as a path they would have typed
+        paths = [os.path.relpath(registry) if registry is not None else DEFAULT_REGISTRY]
+    return verify_paths(paths, settings=settings), tuple(problems)
 
 
 _PATHS_HELP = "Claim files and folders (default: the 'registry' setting, else claims/)."
@@ -127,7 +129,7 @@ def verify(
         typer.Option("--format", "-f", help="Output format (default: text; github under GitHub Actions).",
                      show_default=False),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only unexpected verdicts and file errors.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only unexpected verdicts and file errors (the summary still counts all).")] = False,
 ) -> None:
     """Check every claim in the registry, or in the given files and folders.
 
@@ -141,14 +143,10 @@ def verify(
       factcheck verify claims/treason.yaml --format json
       factcheck verify claims/ --format junit > factcheck.xml
     """
-    from .report import Report
-
     name = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     with _no_traceback(ExitCode.INVALID):
-        from .verify import verify_paths
-
-        run = verify_paths(paths or _default_paths())
-        report = Report(tuple(run.results), tuple(run.problems), quiet=quiet)
+        run, setting_problems = _check_registry(paths)
+        report = Report(tuple(run.results), setting_problems + tuple(run.problems), quiet=quiet)
         REPORTERS[name](report, out=sys.stdout, err=sys.stderr)
     raise typer.Exit(_exit_code(report))
 
@@ -182,9 +180,10 @@ def show(
     """
     with _no_traceback(ExitCode.USAGE):
         from .show import NoMatch, find
-        from .verify import verify_paths
 
-        run = verify_paths(paths or _default_paths())
+        run, setting_problems = _check_registry(paths)
+        for problem in setting_problems:
+            _stderr().print(str(problem))
         try:
             matches = find(query, run.registry, run.results, run.problems)
         except NoMatch as exc:

@@ -376,8 +376,14 @@ class _Parser:
         return depth + 1
 
 
+_BARE_ID_RE = re.compile(r"\s*([a-z_][a-z0-9_]*)\s*\Z")
+
+
 @lru_cache(maxsize=8192)
 def _parse(text: str) -> Expr:
+    bare = _BARE_ID_RE.match(text)
+    if bare is not None:  # most expressions name one figure
+        return Ref(bare.group(1), None, bare.start(1))
     parser = _Parser(_tokenize(text))
     tree = parser.expr(0)
     kind, value, offset = parser.peek()

@@ -178,6 +178,41 @@ def test_verify_registry_setting_names_the_default_folder(workdir):
     assert [r["claim"] for r in json.loads(result.stdout)["results"]] == ["espionage_doubled"]
 
 
+def test_verify_registry_setting_is_found_from_a_subfolder(workdir, monkeypatch):
+    write(workdir / "pyproject.toml", '[tool.factcheck]\nregistry = "data"\n')
+    write(workdir / "data" / "wrong.yaml", WRONG)
+    (workdir / "sub").mkdir()
+    monkeypatch.chdir(workdir / "sub")
+    doc = json.loads(factcheck("verify", "--format", "json").stdout)
+    assert [r["file"] for r in doc["results"]] == ["../data/wrong.yaml"]
+
+
+NEARLY = """\
+figures:
+  a: 130
+  b: 39
+claims:
+  nearly_fourfold:
+    says: nearly four times higher
+    of: a
+    vs: b
+"""
+
+
+def test_verify_uses_the_tolerances_of_the_settings(workdir):
+    path = write(workdir / "claims" / "nearly.yaml", NEARLY)
+    assert factcheck("verify", path).exit_code == ExitCode.UNEXPECTED  # 3.33 is not in [3.6, 4)
+    write(workdir / "factcheck.toml", "hedge_tolerance = 0.2\n")
+    assert factcheck("verify", path).exit_code == ExitCode.OK  # [3.2, 4)
+
+
+def test_verify_invalid_settings_exit_3(workdir):
+    write(workdir / "pyproject.toml", "[tool.factcheck]\nhedge_tolerence = 0.2\n")
+    result = factcheck("verify")
+    assert result.exit_code == ExitCode.INVALID
+    assert "pyproject.toml:2: unknown setting 'hedge_tolerence' (did you mean 'hedge_tolerance'?)" in result.stderr
+
+
 def test_verify_unexpected_verdict_exits_1(workdir):
     # $ factcheck verify claims/wrong.yaml  -> 1
     path = write(workdir / "claims" / "wrong.yaml", WRONG)
@@ -328,6 +363,19 @@ def test_check_usage_errors_exit_2_without_traceback(args):
     assert result.stderr.strip()
 
 
+def test_check_uses_the_tolerances_of_the_settings(workdir):
+    assert factcheck("check", "nearly four times higher", "130", "39").exit_code == ExitCode.UNEXPECTED
+    write(workdir / "factcheck.toml", "hedge_tolerance = 0.2\n")
+    assert factcheck("check", "nearly four times higher", "130", "39").exit_code == ExitCode.OK
+
+
+def test_check_with_invalid_settings_is_a_usage_error(workdir):
+    write(workdir / "factcheck.toml", "hedge_tolerance = 2\n")
+    result = factcheck("check", "doubled", "41", "20")
+    assert result.exit_code == ExitCode.USAGE
+    assert "hedge_tolerance" in result.stderr
+
+
 def test_check_bad_number_names_it():
     result = factcheck("check", "doubled", "lots", "20")
     assert result.stderr.startswith("factcheck: ")
@@ -346,7 +394,7 @@ def test_show_topic(workdir):
     out = result.stdout
     assert out.startswith("treason: Treason convictions in Russia, 2024 ")
     for text in [
-        "istories: Russia's Treason Convictions Hit Post-Soviet Record in 2024 — The Moscow Times, citing IStories, 2025-04-16",
+        "istories  Russia's Treason Convictions Hit Post-Soviet Record in 2024 — The Moscow Times, citing IStories, 2025-04-16",
         "https://example.org/treason",
         "convictions: service members convicted by garrison military courts",
         "2011–2021  no data",
@@ -383,6 +431,18 @@ def test_show_no_match_exits_2_with_the_nearest_names(workdir):
     assert result.exit_code == ExitCode.USAGE
     assert result.stdout == ""
     assert result.stderr.startswith("factcheck: no topic, claim, figure or source is named 'treasn'; did you mean treason")
+
+
+def test_show_unexpected_exception_is_one_line_and_exit_2(workdir, monkeypatch):
+    import factcheck.show as show_module
+
+    def boom(*args, **kwargs):
+        raise KeyError("oops")
+
+    monkeypatch.setattr(show_module, "find", boom)
+    result = factcheck("show", "treason")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == "factcheck: internal error: KeyError: 'oops' (please report this)\n"
 
 
 def test_show_with_paths(workdir):

@@ -31,3 +31,15 @@ def test_every_help_exits_0_with_an_example(command):
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_is_in_the_readme(command):
     assert f"factcheck {command}" in README.read_text(encoding="utf-8")
+
+
+def test_start_up_does_not_load_the_engine():
+    """``factcheck --help`` must stay fast: the engine is imported inside the commands."""
+    import subprocess
+    import sys
+
+    code = ("import sys, factcheck.cli; "
+            "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'rich', 'factcheck'))))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    for heavy in ("yaml", "rich", "factcheck.registry", "factcheck.evaluate", "factcheck.phrases", "factcheck.model"):
+        assert heavy not in loaded

@@ -125,9 +125,9 @@ def test_show_text_has_sources_figures_chart_and_claims(monkeypatch):
     assert lines[0].startswith("treason: Treason convictions in Russia, 2024 ─")
     assert lines[1] == "claims/treason.yaml"
     for expected in [
-        "  istories: Treason Convictions Hit Record — The Moscow Times, 2025-04-16",
-        "    https://example.org/a",
-        "  judicial: Judicial Department statistics",
+        "  istories  Treason Convictions Hit Record — The Moscow Times, 2025-04-16",
+        "            https://example.org/a",
+        "  judicial  Judicial Department statistics",
         "convictions: military convictions",
         "  2010  ████████████████████████████████████████ 100",
         "  2011  no data",
@@ -147,6 +147,7 @@ def test_show_text_has_sources_figures_chart_and_claims(monkeypatch):
     table = [line for line in lines if line.startswith(("treason_2024 ", "id "))]
     assert table[0].split() == ["id", "value", "period", "what", "source"]
     assert table[1].split() == ["treason_2024", "145", "2024", "citizens", "convicted", "of", "treason", "istories"]
+    assert any(line.split()[:3] == ["convictions", "series", "2010–2013"] for line in lines)
     assert err.getvalue() == "claims/treason.yaml:45:5: unreadable statement 'no more than' (write a comparison)\n"
 
 

@@ -54,7 +54,8 @@ def _verdict(verdict: str, *, pad: bool = True) -> Text:
 def _mark(ok: bool) -> Text:
     from rich.text import Text
 
-    return Text("✓", style="green") if ok else Text("✗", style="bold red")
+    # a styled span, not a base style: what is appended later must not inherit it
+    return Text.assemble(("✓", "green") if ok else ("✗", "bold red"))
 
 
 def _where(file: str, line: int | None, column: int | None = None) -> str:
@@ -63,37 +64,48 @@ def _where(file: str, line: int | None, column: int | None = None) -> str:
     return f"{file}:{line}" + (f":{column}" if column is not None else "")
 
 
-def _outcome_lines(outcome: Outcome, *, detail: bool, indent: str = "    ") -> list[Text]:
-    """The arithmetic of a verdict, one line each, indented."""
+def _outcome_lines(outcome: Outcome, *, detail: bool) -> list[Text]:
+    """The arithmetic of a verdict, one line each (the caller indents)."""
     from rich.text import Text
 
-    lines = [Text(indent + outcome.explanation)]
+    lines = [Text(outcome.explanation)]
     if detail:
         parts = [f"reading: {outcome.reading}"]
         if outcome.computed is not None:
             parts.append(f"computed: {outcome.computed}")
         if outcome.accepted is not None:
             parts.append(f"accepted: {outcome.accepted}")
-        lines.append(Text(indent + "; ".join(parts), style="dim"))
-    if outcome.ambiguous:
-        if outcome.strict_verdict and outcome.strict_verdict != outcome.verdict:
-            line = Text(indent + "ambiguous wording; under the strict reading: ")
-            line.append_text(_verdict(outcome.strict_verdict, pad=False))
-        else:
-            line = Text(indent + "ambiguous wording; the strict reading gives the same verdict")
+        lines.append(Text("; ".join(parts), style="dim"))
+    # the notes explain an ambiguity in words; this line gives the other verdict at a glance
+    if outcome.ambiguous and outcome.strict_verdict and outcome.strict_verdict != outcome.verdict:
+        line = Text("ambiguous wording; under the strict reading: ")
+        line.append_text(_verdict(outcome.strict_verdict, pad=False))
         lines.append(line)
-    lines += [Text(f"{indent}note: {note}", style="italic") for note in outcome.notes]
+    lines += [Text(f"note: {note}", style="italic") for note in outcome.notes]
     if outcome.needed:
-        lines.append(Text(f"{indent}needed: {outcome.needed}"))
+        lines.append(Text(f"needed: {outcome.needed}"))
     return lines
+
+
+def _print_indented(c: Console, lines: Sequence[Text], *, indent: int = 4) -> None:
+    """Indent each line; a line longer than the console wraps under itself
+    (a console that soft-wraps leaves long lines whole, for grep)."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    for line in lines:
+        if c.soft_wrap:
+            c.print(Text(" " * indent) + line)
+        else:
+            c.print(Padding(line, (0, 0, 0, indent), expand=False))
 
 
 def _claim_head(claim: Claim, result: ClaimResult | None, *, always_where: bool) -> Text:
     from rich.text import Text
 
     if result is None:
-        head = Text("? ", style="bold")
-        head.append("not checked".ljust(_PAD), style="bold")
+        head = Text()
+        head.append("? " + "not checked".ljust(_PAD), style="bold")
     else:
         head = _mark(result.ok)
         head.append(" ")
@@ -108,20 +120,12 @@ def _claim_head(claim: Claim, result: ClaimResult | None, *, always_where: bool)
     return head
 
 
-def _claim_block(result: ClaimResult) -> list[Text]:
-    return [_claim_head(result.claim, result, always_where=False), *_outcome_lines(result.outcome, detail=False)]
-
-
 def _problems(problems: Sequence[Problem], err: TextIO) -> None:
     from rich.text import Text
 
     c = console(err)
-    for p in problems:
-        line = Text(_where(p.file, p.line, p.column) + ": ", style="bold")
-        line.append(p.message, style="red")
-        if p.hint:
-            line.append(f" ({p.hint})")
-        c.print(line)
+    for problem in problems:
+        c.print(Text(str(problem), style="red"))  # file:line:col: message (hint)
 
 
 # --------------------------------------------------------------------------
@@ -134,8 +138,8 @@ def report(rep: Report, *, out: TextIO, err: TextIO) -> None:
 
     c = console(out)
     for result in rep.shown:
-        for line in _claim_block(result):
-            c.print(line)
+        c.print(_claim_head(result.claim, result, always_where=False))
+        _print_indented(c, _outcome_lines(result.outcome, detail=False))
     _problems(rep.problems, err)
     if not rep.quiet:
         good = not rep.unexpected and not rep.problems
@@ -155,8 +159,7 @@ def statement(says: str, outcome: Outcome, *, out: TextIO) -> None:
     head.append_text(_verdict(outcome.verdict, pad=False))
     head.append(f'  "{says}"')
     c.print(head)
-    for line in _outcome_lines(outcome, detail=True):
-        c.print(line)
+    _print_indented(c, _outcome_lines(outcome, detail=True))
 
 
 # --------------------------------------------------------------------------
@@ -218,11 +221,20 @@ def series_chart(figure: Figure, *, width: int = 40) -> list[Text]:
     return lines
 
 
+def _series_summary(figure: Figure) -> str:
+    """A series in the figures table: its span and size; the chart has the values."""
+    periods = sorted((p for p, _ in figure.series or ()), key=lambda p: p.sort_key())
+    if not periods:
+        return "series, empty"
+    return f"series {periods[0]}" if len(periods) == 1 else f"series {periods[0]}–{periods[-1]}"
+
+
 def show(matches: Sequence[Match], *, out: TextIO, err: TextIO) -> None:
     """``factcheck show``: each match with its topic, sources, figures, bar
     charts of series and every claim that touches it, with its arithmetic."""
     from rich import box
     from rich.console import Console
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
@@ -243,23 +255,29 @@ def show(matches: Sequence[Match], *, out: TextIO, err: TextIO) -> None:
 
         if m.sources:
             c.print(Text("\nSources", style="bold underline"))
-            for s in m.sources:
-                line = Text(f"  {s.id}: ", style="bold")
-                line.append(s.title or "(untitled)")
-                extra = [x for x in (s.publisher, s.date) if x]
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")  # a long URL folds whole, never cut
+            for src in m.sources:
+                about = Text(src.title or "(untitled)")
+                extra = [x for x in (src.publisher, src.date) if x]
                 if extra:
-                    line.append(" — " + ", ".join(extra))
-                c.print(line)
-                if s.url:
-                    c.print(Text(f"    {s.url}", style="blue"))
+                    about.append(" — " + ", ".join(extra))
+                if src.url:  # whole, so that a terminal can open it
+                    about.append("\n" + src.url, style="blue")
+                grid.add_row(Text(src.id, style="bold"), about)
+            c.print(Padding(grid, (0, 0, 0, 2), expand=False))
 
         if m.figures:
             c.print(Text("\nFigures", style="bold underline"))
             table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-            for col in ("id", "value", "period", "what", "source"):
-                table.add_column(col, overflow="fold")
+            table.add_column("id", overflow="fold")
+            table.add_column("value", overflow="fold", max_width=22)
+            table.add_column("period", overflow="fold")
+            table.add_column("what", overflow="fold", min_width=24)
+            table.add_column("source", overflow="fold")
             for f in m.figures:
-                value = f.text or ("series" if f.is_series else "unknown" if not f.known else "")
+                value = _series_summary(f) if f.is_series else f.text or ("" if f.known else "null")
                 table.add_row(f.id, value, str(f.period) if f.period else "", f.what or "", f.source or "")
             c.print(table)
             for f in m.figures:
@@ -275,13 +293,12 @@ def show(matches: Sequence[Match], *, out: TextIO, err: TextIO) -> None:
             c.print(Text("\nClaims", style="bold underline"))
             for claim, result in m.claims:
                 c.print(_claim_head(claim, result, always_where=True))
-                if claim.quote:
-                    c.print(Text(f"    quote: “{claim.quote}”", style="italic"))
-                sides = f"    of: {claim.of_text}" + (f"   vs: {claim.vs_text}" if claim.vs_text else "")
-                c.print(Text(sides, style="dim"))
+                lines = [Text(f"quote: “{claim.quote}”", style="italic")] if claim.quote else []
+                lines.append(Text(f"of: {claim.of_text}" + (f"   vs: {claim.vs_text}" if claim.vs_text else ""),
+                                  style="dim"))
                 if result is not None:
-                    for line in _outcome_lines(result.outcome, detail=True):
-                        c.print(line)
+                    lines += _outcome_lines(result.outcome, detail=True)
+                _print_indented(c, lines)
         elif m.kind != "topic":
             c.print(Text("\nNo claim uses it.", style="dim"))
         problems.update(dict.fromkeys(m.problems))

@@ -1,0 +1,302 @@
+#!/usr/bin/env python3
+"""Benchmark `factcheck verify` against a bare libyaml parse and yamllint.
+
+    python bench/run.py                      # 1k, 10k, 100k claims, 5 runs each
+    python bench/run.py --sizes 1k,10k --runs 3
+    python bench/run.py --quick              # 1 run, 1k only (smoke test)
+
+Every measurement is a whole process (start-up included), timed with
+time.perf_counter around Popen + os.wait4, which also gives that child's
+peak RSS (ru_maxrss).  Commands of one group run in alternation
+(A B C A B C ...) so that drift in machine load hits them all alike.
+The table reports median/min/max wall seconds, the ratio of medians to
+the group's reference (the libyaml parse for registry sizes,
+`import typer, rich, yaml` for start-up) and the peak RSS over the runs.
+
+Workloads come from the shared generator ../shared/bench/make_registry.py
+(relative to the repository root), or from bench/make_registry.py, a
+verbatim copy, when the shared one is missing.  Unix only (os.wait4).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_GENERATOR = "../shared/bench/make_registry.py"  # relative to REPO
+LOCAL_GENERATOR = "bench/make_registry.py"
+SIZES = {"1k": 10, "10k": 100, "100k": 1000}  # name -> --files (100 claims each)
+CLAIMS_PER_FILE = 100
+
+# Same file set as factcheck verify DIR (all *.yaml below DIR), parsed the
+# way PyYAML users parse fastest: a full load with libyaml's CSafeLoader.
+LIBYAML_PARSE = (
+    "import sys, pathlib, yaml\n"
+    "for p in sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml')):\n"
+    "    with open(p, 'rb') as f:\n"
+    "        yaml.load(f, Loader=yaml.CSafeLoader)\n"
+)
+
+# Targets from the project's performance issue.
+TARGET_VS_LIBYAML = 1.5
+TARGET_STARTUP = 1.3
+
+
+@dataclass
+class Command:
+    label: str
+    argv: list[str]
+    reference: bool = False
+    times: list[float] = field(default_factory=list)
+    peaks_mb: list[float] = field(default_factory=list)
+    codes: list[int] = field(default_factory=list)
+    stderr_tail: str = ""
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_once(cmd: Command) -> None:
+    """Run cmd as a child process; record wall time, peak RSS and exit code."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd.argv, cwd=REPO, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        proc.returncode = code  # reaped by wait4; keep Popen from waiting again
+        if code != 0:
+            err.seek(0)
+            cmd.stderr_tail = err.read()[-400:].decode(errors="replace")
+    # ru_maxrss: kilobytes on Linux, bytes on macOS.
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    cmd.times.append(elapsed)
+    cmd.peaks_mb.append(usage.ru_maxrss / scale)
+    cmd.codes.append(code)
+
+
+def run_group(name: str, commands: list[Command], runs: int) -> None:
+    for r in range(runs):
+        for cmd in commands:  # alternate: A B C A B C ...
+            run_once(cmd)
+            log(f"  {name:>8} run {r + 1}/{runs}  {cmd.label:<34} {cmd.times[-1]:8.3f}s  rc={cmd.codes[-1]}")
+
+
+def generate(size: str, out: Path) -> None:
+    shared = REPO / SHARED_GENERATOR
+    script = SHARED_GENERATOR if shared.is_file() else LOCAL_GENERATOR
+    if out.exists():
+        shutil.rmtree(out)
+    argv = [sys.executable, script, str(out), "--files", str(SIZES[size]), "--claims", str(CLAIMS_PER_FILE)]
+    subprocess.run(argv, cwd=REPO, check=True)
+
+
+def verify_has_jobs() -> bool:
+    env = dict(os.environ, NO_COLOR="1", TERM="dumb", COLUMNS="200")
+    help_text = subprocess.run(
+        [sys.executable, "-m", "factcheck", "verify", "--help"], cwd=REPO, env=env, capture_output=True, text=True
+    ).stdout
+    return "--jobs" in help_text
+
+
+def version_of(dist: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def header(yamllint: str | None, generator: str) -> list[str]:
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+        ).stdout.strip()
+    except OSError:
+        commit = ""
+    yl_version = "not found"
+    if yamllint:
+        yl_version = subprocess.run([yamllint, "--version"], capture_output=True, text=True).stdout.strip()
+    return [
+        f"date:      {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}",
+        f"python:    {platform.python_version()} ({sys.executable})",
+        f"cpus:      {os.cpu_count()} ({cpu_model()})",
+        f"platform:  {platform.platform()}",
+        f"factcheck: {version_of('factcheck')} (commit {commit or '?'}, uncommitted changes not shown)",
+        f"pyyaml:    {version_of('PyYAML')}; yamllint: {yl_version}",
+        f"generator: {generator} (--claims {CLAIMS_PER_FILE})",
+    ]
+
+
+def table(groups: list[tuple[str, list[Command]]]) -> list[str]:
+    cols = ("size", "command", "runs", "median s", "min s", "max s", "x ref", "peak MB", "rc")
+    rows = []
+    for name, commands in groups:
+        ref = next((c for c in commands if c.reference), None)
+        ref_median = statistics.median(ref.times) if ref and ref.times else None
+        for c in commands:
+            if not c.times:
+                continue
+            median = statistics.median(c.times)
+            ratio = f"{median / ref_median:.2f}" if ref_median else "-"
+            if c is ref:
+                ratio = "1.00 (ref)"
+            bad = sorted({code for code in c.codes if code != 0})
+            rows.append((
+                name, c.label, str(len(c.times)), f"{median:.3f}", f"{min(c.times):.3f}", f"{max(c.times):.3f}",
+                ratio, f"{max(c.peaks_mb):.1f}", ",".join(map(str, bad)) or "0",
+            ))
+    widths = [max(len(cols[i]), *(len(r[i]) for r in rows)) for i in range(len(cols))]
+    numeric = {2, 3, 4, 5, 6, 7}
+
+    def fmt(r):
+        return "  ".join(v.rjust(w) if i in numeric else v.ljust(w) for i, (v, w) in enumerate(zip(r, widths))).rstrip()
+
+    return [fmt(cols), "  ".join("-" * w for w in widths), *(fmt(r) for r in rows)]
+
+
+def verdicts(groups: list[tuple[str, list[Command]]]) -> list[str]:
+    lines = []
+
+    def med(commands, label_start):
+        c = next((c for c in commands if c.label.startswith(label_start) and c.times), None)
+        if c and c.label.startswith("factcheck") and any(c.codes):
+            lines.append(f"warning: {c.label} exited nonzero; its times are not comparable")
+        return statistics.median(c.times) if c else None
+
+    for name, commands in groups:
+        if name == "start-up":
+            base = med(commands, "python -c 'import")
+            for label in ("factcheck --help", "factcheck verify claims"):
+                m = med(commands, label)
+                if m and base:
+                    ok = m <= TARGET_STARTUP * base
+                    lines.append(f"{name:>8}: {label} = {m / base:.2f}x import  "
+                                 f"(target <= {TARGET_STARTUP}x: {'met' if ok else 'NOT met'})")
+            continue
+        verify, parse, lint = med(commands, "factcheck verify"), med(commands, "libyaml"), med(commands, "yamllint")
+        if verify and parse:
+            ok = verify <= TARGET_VS_LIBYAML * parse
+            lines.append(f"{name:>8}: verify = {verify / parse:.2f}x libyaml parse  "
+                         f"(target <= {TARGET_VS_LIBYAML}x: {'met' if ok else 'NOT met'})")
+        if verify and lint:
+            ok = verify < lint
+            lines.append(f"{name:>8}: verify = {verify / lint:.2f}x yamllint  "
+                         f"(target < 1x: {'met' if ok else 'NOT met'})")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per command (default 5)")
+    parser.add_argument("--sizes", default="1k,10k,100k", help="comma-separated, of " + ",".join(SIZES))
+    parser.add_argument("--quick", action="store_true", help="smoke test: 1 run, 1k only")
+    parser.add_argument("--keep", action="store_true", help="generate into bench/out/ and keep it")
+    parser.add_argument("--jobs", type=int, help="pass --jobs N to factcheck verify (if it has that option)")
+    parser.add_argument("--yamllint", default=shutil.which("yamllint"), help="yamllint executable (default: on PATH)")
+    parser.add_argument("--no-startup", action="store_true", help="skip the start-up rows")
+    args = parser.parse_args()
+
+    if args.quick:
+        args.runs, args.sizes = 1, "1k"
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown or args.runs < 1:
+        parser.error(f"--sizes takes {','.join(SIZES)} (got {','.join(unknown)}); --runs must be >= 1")
+
+    check = subprocess.run([sys.executable, "-m", "factcheck", "--help"], cwd=REPO, capture_output=True, text=True)
+    if check.returncode != 0:
+        log(f"{sys.executable} -m factcheck does not run (is the project installed in this Python?):")
+        log(check.stderr[-800:])
+        return 2
+
+    generator = SHARED_GENERATOR if (REPO / SHARED_GENERATOR).is_file() else LOCAL_GENERATOR + " (shared one missing)"
+    notes = []
+    jobs_args: list[str] = []
+    if args.jobs is not None:
+        if verify_has_jobs():
+            jobs_args = ["--jobs", str(args.jobs)]
+        else:
+            notes.append(f"--jobs {args.jobs} ignored: `factcheck verify --help` lists no --jobs option")
+    if not args.yamllint:
+        notes.append("yamllint skipped: not installed (pip install yamllint, or pass --yamllint PATH)")
+
+    if args.keep:
+        root = REPO / "bench" / "out"
+        root.mkdir(parents=True, exist_ok=True)
+    else:
+        root = Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
+
+    fc = [sys.executable, "-m", "factcheck"]
+    groups: list[tuple[str, list[Command]]] = []
+    try:
+        for size in sizes:
+            out = root / size
+            log(f"generating {size} ({SIZES[size]} files x {CLAIMS_PER_FILE} claims) in {out}")
+            generate(size, out)
+            commands = [
+                Command("factcheck verify --format json" + (" " + " ".join(jobs_args) if jobs_args else ""),
+                        [*fc, "verify", str(out), "--format", "json", *jobs_args]),
+                Command("libyaml parse (CSafeLoader)", [sys.executable, "-c", LIBYAML_PARSE, str(out)], reference=True),
+            ]
+            if args.yamllint:
+                commands.append(Command("yamllint (default config)", [args.yamllint, str(out)]))
+            run_group(size, commands, args.runs)
+            groups.append((size, commands))
+        if not args.no_startup:
+            commands = [
+                Command("factcheck --help", [*fc, "--help"]),
+                Command("factcheck verify claims", [*fc, "verify", "claims"]),
+                Command("python -c 'import typer, rich, yaml'", [sys.executable, "-c", "import typer, rich, yaml"],
+                        reference=True),
+            ]
+            run_group("start-up", commands, args.runs)
+            groups.append(("start-up", commands))
+    finally:
+        if args.keep:
+            log(f"kept generated registries in {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+
+    print("\n".join(header(args.yamllint, generator)))
+    print()
+    print("\n".join(table(groups)))
+    print()
+    print("x ref: ratio of medians to the group's reference row (libyaml parse; import typer, rich, yaml).")
+    print("peak MB: highest ru_maxrss of the child over the runs (os.wait4). rc: nonzero exit codes seen.")
+    for line in verdicts(groups):
+        print(line)
+    for note in notes:
+        print("note:", note)
+    for _, commands in groups:
+        for c in commands:
+            if c.stderr_tail and not c.label.startswith("yamllint"):  # yamllint exits 1 on lint errors
+                print(f"note: {c.label} exited {sorted(set(c.codes))}; stderr tail:\n{c.stderr_tail}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -110,6 +110,10 @@ _MORE = frozenset("more|higher|greater|larger|bigger|increase|increased|rise|jum
                   "increases|rises|surge|hike|gain|bigger".split("|"))
 _LESS = frozenset("less|fewer|lower|smaller|decrease|decline|drop|fall|down|cheaper|below|reduction|"
                   "cut|shorter|lighter".split("|"))
+#: words that may stand between a number and its noun of change
+_MODIFIERS = frozenset("year-on-year|year-over-year|annual|yearly|monthly|quarterly|overall|net|total|"
+                       "sharp|steep|dramatic|massive|modest|slight|small|huge|further|cumulative|real|"
+                       "nominal|combined|average|fourfold".split("|"))
 _RATE_UNITS = {
     "day": "day", "days": "day", "daily": "day", "week": "week", "weeks": "week", "weekly": "week",
     "month": "month", "months": "month", "monthly": "month", "year": "year", "years": "year",
@@ -450,7 +454,11 @@ def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
         after = rw[1:]
         left_dir = _direction(lw)
         if mult and mult.startswith("halv"):
-            return part("ratio", direction=-1)
+            # "halved" is "divided by two": hedges then read naturally
+            # ("nearly halved" is B / A just under 2, "more than halved" above 2)
+            two = ReadNumber(Fraction(2), n.interval.scale(Fraction(4)), None, mult, False, True)
+            return Part("ratio", _detok(tg, " ".join(lw[-2:] + [words])), two, hedge, hedge_text,
+                        direction=-1, inverse=True, position=pos)
         if rw[0] == "×":  # doubled, tripled, double
             return part("ratio", direction=1 if n.value > 1 else -1)
         if after[:1] == ["as"] or after[:1] == ["the"] or after[:1] == ["that"] or after[:1] == ["what"]:
@@ -497,7 +505,7 @@ def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
         return part("rate", per=per)
 
     # --- share: one in five, nine out of ten -----------------------------------------
-    mshare = re.match(r"\s(?:in|out of|of)\s(?:every\s)?#(\d+)(?!%)", right)
+    mshare = re.match(r"\s(?:in|out of|of)\s(?:every\s|per\s)?#(\d+)(?!%)", right)
     if mshare and not n.percent and (right.startswith(" in ") or right.startswith(" out of ")):
         j = int(mshare[1])
         whole = tg.numbers[j]
@@ -516,14 +524,15 @@ def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
 
     frac = _is_fraction_word(n)
     d_left = _direction(_window_left(left[:hedge_at], 9))
-    d_right = _direction(rw[:2])
+    rw_core = [w for w in rw if w not in _MODIFIERS]
+    d_right = _direction(rw_core[:1])
     change_noun_left = bool(lw_core) and lw_core[-1] in _UP | _DOWN
     # --- percent / fraction change --------------------------------------------
     if n.percent or frac:
         family = "percent change" if n.percent else "fraction change"
         if rw and rw[0] == "of" and not change_noun_left:
             return part("share")
-        if d_right and rw[0] in _UP | _DOWN:
+        if d_right:
             return part(family, direction=d_right)
         if rw[:2] and rw[0] in ("year-on-year", "year-over-year", "on", "from", "compared") and d_left:
             return part(family, direction=d_left)

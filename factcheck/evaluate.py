@@ -215,9 +215,8 @@ def _evaluate_part(part: Part, of: Operand, vs: Operand | None, settings: Settin
         s_res = _evaluate_model(part, model, s_held, s_band, of, vs)
         strict = s_res.verdict
         notes.append(
-            f"ambiguous wording: read as {fmt(n.value)} times the base (the usual reading); "
-            f"the strict reading ({fmt(n.value)} times more = {fmt(n.value + 1)} times the base) "
-            f"needs {s_held} and {'also ' if strict == result.verdict else ''}gives {strict}"
+            f"ambiguous wording, read as {fmt(n.value)} times the base; the strict reading "
+            f"({fmt(n.value + 1)} times the base) needs {s_held}: {strict}"
         )
     # relative change between percentages that holds only as points
     if (
@@ -261,6 +260,19 @@ def _evaluate_model(part: Part, model: _Model, held: Interval, band: Interval | 
         expl = f"{expr}: {', '.join(names) or 'a figure'} unknown; {words} needs {held}: unverifiable"
         if needed:
             expl += f"; it would hold if {needed}"
+            known = b_val if a_val is None else a_val
+            if known is not None and not known.is_point:
+                # a ranged known figure: the range at each of its finite bounds
+                for bound in (known.lo, known.hi):
+                    if bound is None:
+                        continue
+                    pt = Interval.point(bound)
+                    try:
+                        r = model.solve(held, a=None, b=pt) if a_val is None else model.solve(held, a=pt, b=None)
+                    except ZeroDivisionError:
+                        continue
+                    who = of.text if a_val is None else vs.text  # type: ignore[union-attr]
+                    expl += f" ({who} in {r} if {(vs if a_val is None else of).text} is {fmt(bound)})"  # type: ignore[union-attr]
         return _Result("unverifiable", None, str(held), expl, needed=needed)
     # zero base
     if model.kind == "ratio":
@@ -318,7 +330,7 @@ def _evaluate_comparison(part: Part, of: Operand, vs: Operand | None, settings: 
     accepted = f"A {sym} B"
     if of.value is not None and vs.value is not None:
         q = of.value - vs.value
-        expl = f"{_show(of)} {sym} {_show(vs)}? difference {q}; {words}: {res.verdict}"
+        expl = f"{_show(of)} {sym} {_show(vs)} (A - B = {q}); {words}: {res.verdict}"
         return replace(res, accepted=accepted, explanation=expl)
     return replace(res, accepted=accepted)
 

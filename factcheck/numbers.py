@@ -368,7 +368,7 @@ _DIGITS_RE = re.compile(
         \s*(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b)?\b\.?
         \s*(?P<pct>%|percent\b|per\s+cent\b|pct\b)?
         \s*$""",
-    re.X | re.I,
+    re.X | re.I | re.A,
 )
 
 
@@ -455,7 +455,7 @@ def _integer_words(ws: list[str]) -> int | None:
         elif w in SCALES:
             total += (current or 1) * SCALES[w]
             current = 0
-        elif w.isdigit() and len(w) <= MAX_DIGITS:
+        elif w.isascii() and w.isdigit() and len(w) <= MAX_DIGITS:
             current += int(w)
         else:
             return None

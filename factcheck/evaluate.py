@@ -259,9 +259,11 @@ def _evaluate_model(part: Part, model: _Model, held: Interval, band: Interval | 
             needed = None
         expl = f"{expr}: {', '.join(names) or 'a figure'} unknown; {words} needs {held}: unverifiable"
         if needed:
-            expl += f"; it would hold if {needed}"
             known = b_val if a_val is None else a_val
-            if known is not None and not known.is_point:
+            ranged = known is not None and not known.is_point
+            expl += f"; it {'could hold only' if ranged else 'would hold'} if {needed}"
+            if ranged:
+                assert known is not None
                 # a ranged known figure: the range at each of its finite bounds
                 for bound in (known.lo, known.hi):
                     if bound is None:
@@ -429,7 +431,7 @@ def _evaluate_record(part: Part, of: Operand, vs: Operand | None) -> _Result:
             r = _gt(pv, v, spec.high) if v != pv else "holds"
             verdicts.append(r)
             if r == "fails":
-                problems.append(f"{p} ({v}) is {'higher' if spec.high else 'lower'} than the stated peak")
+                problems.append(f"{p} had {v}, {'above' if spec.high else 'below'} the {pv} of {prev_p}")
     else:
         if since is not None:
             if at_least:

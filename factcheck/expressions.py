@@ -43,6 +43,7 @@ from .periods import Period, PeriodError, parse_period
 __all__ = [
     "MAX_LENGTH",
     "MAX_DEPTH",
+    "MAX_OPERATORS",
     "ExpressionError",
     "EvaluationError",
     "Expr",
@@ -60,8 +61,12 @@ __all__ = [
 #: characters; the bound keeps hostile input cheap.
 MAX_LENGTH = 1000
 #: Deepest nesting of parentheses and unary minus.  Bounds the recursion of
-#: the parser (and of everything that walks the tree) far below Python's limit.
+#: the parser far below Python's limit.
 MAX_DEPTH = 50
+#: Most operators in one expression (a year of months summed needs 11).
+#: With MAX_DEPTH it bounds the height of the tree, so that printing,
+#: comparing and evaluating it (all recursive) stay far below Python's limit.
+MAX_OPERATORS = 100
 
 
 class ExpressionError(ValueError):
@@ -259,7 +264,7 @@ def _tokenize(text: str) -> list[_Token]:
 def _bad_character(text: str, pos: int) -> ExpressionError:
     word = _WORD_RE.match(text, pos)
     if word is not None:
-        w = word.group()
+        w = word.group()[:60]  # quoted in the message: keep it short
         return ExpressionError(
             f"{w!r} is not a figure id: ids are lower-case snake_case",
             pos,
@@ -283,17 +288,26 @@ def _describe(tok: _Token) -> str:
     kind, value, _ = tok
     if kind == "end":
         return "the end"
+    if len(value) > 40:  # quoted in a message: keep it short
+        value = value[:40] + "..."
     if kind == "period":
         return f"'[{value}]'"
     return repr(value)
 
 
 class _Parser:
-    __slots__ = ("tokens", "i")
+    __slots__ = ("tokens", "i", "operators")
 
     def __init__(self, tokens: list[_Token]) -> None:
         self.tokens = tokens
         self.i = 0
+        self.operators = 0
+
+    def operator(self, offset: int) -> None:
+        self.operators += 1
+        if self.operators > MAX_OPERATORS:
+            raise ExpressionError(f"expression has more than {MAX_OPERATORS} operators", offset,
+                                  "define the parts as figures")
 
     def peek(self) -> _Token:
         return self.tokens[self.i]
@@ -309,6 +323,7 @@ class _Parser:
             kind, value, offset = self.peek()
             if kind == "op" and value in "+-":
                 self.i += 1
+                self.operator(offset)
                 left = BinOp(value, left, self.term(depth), offset)
             else:
                 return left
@@ -319,6 +334,7 @@ class _Parser:
             kind, value, offset = self.peek()
             if kind == "op" and value in "*/":
                 self.i += 1
+                self.operator(offset)
                 left = BinOp(value, left, self.unary(depth), offset)
             else:
                 return left
@@ -327,6 +343,7 @@ class _Parser:
         kind, value, offset = self.peek()
         if kind == "op" and value == "-":
             self.i += 1
+            self.operator(offset)
             return Neg(self.unary(self._deeper(depth, offset)), offset)
         return self.primary(depth)
 
@@ -420,7 +437,12 @@ def parse_expression(text: str) -> Expr:
 
 def nearest(name: str, names: Mapping[str, object] | list[str] | tuple[str, ...]) -> str | None:
     """The closest valid name, for "did you mean" hints (None if none is close)."""
-    got = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
+    candidates = list(names)
+    if len(candidates) > 500:
+        # difflib compares with every candidate; among thousands of figure
+        # ids, a typo keeps its first letter and about its length.
+        candidates = [n for n in candidates if n[:1] == name[:1] and abs(len(n) - len(name)) <= 3]
+    got = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
     return got[0] if got else None
 
 

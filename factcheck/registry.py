@@ -238,7 +238,16 @@ def _compose(text: str, file: str) -> _Node | None:
             if expanded > MAX_ALIAS_EXPANSION:
                 raise refuse(event.start_mark, f"aliases expand to more than {MAX_ALIAS_EXPANSION} values",
                              "an alias bomb? write the values out")
-            node = target
+            if target.__class__ is Scalar:
+                # A copy placed where the alias is written, so that marks
+                # and problems point at the use, not at the anchor.  Its
+                # end_line of 0 says that the text is not written there, so
+                # no column inside it can be computed.
+                mark = event.start_mark
+                node = Scalar(mark.line + 1, mark.column + 1, target.tag, target.value,  # type: ignore[attr-defined]
+                              target.style, 0)  # type: ignore[attr-defined]
+            else:
+                node = target
         else:
             if cls is DocumentStartEvent:
                 documents += 1
@@ -304,6 +313,16 @@ def _type_name(node: _Node) -> str:
     return "a list" if node.__class__ is _Sequence else "a mapping"
 
 
+#: Longest text read as a figure value (the longest news figure is far
+#: shorter; MAX_DIGITS bounds the digits themselves).
+_LONGEST_VALUE = 200
+
+
+def _q(text: str, limit: int = 60) -> str:
+    """Quote a user's text in a message, shortened: a key can be megabytes."""
+    return repr(text if len(text) <= limit else text[:limit] + "...")
+
+
 def _suggest_id(name: str) -> str:
     s = re.sub(r"[^a-z0-9_]+", "_", name.lower()).strip("_") or "_"
     return s if not s[0].isdigit() else "_" + s
@@ -342,6 +361,7 @@ class _FileReader:
         """Key text -> (key node, value node), reporting duplicate, unknown
         and non-text keys.  Returns the pairs and whether all were fine."""
         out: dict[str, tuple[_Node, _Node]] = {}
+        first_seen: dict[str, _Node] = {}
         ok = True
         for key, value in node.pairs:
             if key.__class__ is not _Scalar:
@@ -353,15 +373,16 @@ class _FileReader:
                 self.problem(key, f"merge keys (<<) are not supported in {what}", "write the keys out")
                 ok = False
                 continue
-            if name in out:
-                first = out[name][0]
-                self.problem(key, f"duplicate key {name!r} in {what}", f"first written at line {first.line}")
+            first = first_seen.get(name)
+            if first is not None:
+                self.problem(key, f"duplicate key {_q(name)} in {what}", f"first written at line {first.line}")
                 ok = False
                 continue
+            first_seen[name] = key
             if known is not None and name not in known:
                 best = nearest(name, known)
                 hint = f"did you mean {best!r}?" if best else f"valid keys: {', '.join(known)}"
-                self.problem(key, f"unknown key {name!r} in {what}", hint)
+                self.problem(key, f"unknown key {_q(name)} in {what}", hint)
                 ok = False
                 # Keep it out of the result; the entity is still read so
                 # that its other problems are reported too.
@@ -392,8 +413,8 @@ class _FileReader:
         if _ID_RE.match(name) is None:
             self.problem(
                 key,
-                f"{name!r} is not a valid {what} id: ids are snake_case ({ID_PATTERN})",
-                f"write {_suggest_id(name)}",
+                f"{_q(name)} is not a valid {what} id: ids are snake_case ({ID_PATTERN})",
+                f"write {_suggest_id(name)[:60]}",
             )
             return None
         return name
@@ -465,14 +486,14 @@ class _FileReader:
             sid = self.ident(key, "source")
             if sid is None:
                 continue
-            fields = self.mapping(value, f"source {sid!r}")
+            fields = self.mapping(value, f"source {_q(sid)}")
             if fields is None:
                 bad.add(sid)
                 continue
-            items, ok = self.pairs(fields, f"source {sid!r}", SOURCE_KEYS)
+            items, ok = self.pairs(fields, f"source {_q(sid)}", SOURCE_KEYS)
             got: dict[str, str | None] = {}
             for k, (_, v) in items.items():
-                t = self.text(v, f"source {sid!r}: {k}")
+                t = self.text(v, f"source {_q(sid)}: {k}")
                 if t is False:
                     ok = False
                 else:
@@ -503,7 +524,7 @@ class _FileReader:
         hint = f"did you mean {best!r}?" if best else (
             f"sources of this file: {', '.join(sources)}" if sources else "define it under 'sources:' first"
         )
-        self.problem(node, f"{owner} names source {name!r}, which is not among the sources of this file", hint)
+        self.problem(node, f"{owner} names source {_q(name)}, which is not among the sources of this file", hint)
         return False, None
 
     # ---- figures -------------------------------------------------------------
@@ -519,6 +540,9 @@ class _FileReader:
             self.problem(node, f"{what} must be a number, not {_type_name(node)}")
             return False, None, False
         text: str = node.value  # type: ignore[attr-defined]
+        if len(text) > _LONGEST_VALUE:
+            self.problem(node, f"{what}: a text of {len(text)} characters is not a number")
+            return False, None, False
         m = _PLAIN_NUMBER_RE.match(text)
         if m is not None and len(text) <= MAX_DIGITS:
             # The common case, without the general reader: a bare number is
@@ -531,10 +555,12 @@ class _FileReader:
         try:
             interval, percent = read_figure_value(text, hedge_tolerance=self.settings.hedge_tolerance)
         except NumberError as exc:
-            self.problem(node, f"{what}: {exc}", "write a number (145, 2.5, 14,000, 76%) or a hedged one ('at least 209')")
+            message = str(exc)
+            hint = "a figure may also be hedged: 'at least 209', 'nearly 14,000'" if "is not a number" in message else None
+            self.problem(node, f"{what}: {message}", hint)
             return False, None, False
         except (ValueError, ArithmeticError, RecursionError) as exc:  # defensive: odd text
-            self.problem(node, f"{what}: {text!r} is not a number ({exc})")
+            self.problem(node, f"{what}: {_q(text)} is not a number ({exc})")
             return False, None, False
         return True, interval, percent
 
@@ -544,6 +570,10 @@ class _FileReader:
             return False, None
         if _is_null(node):
             return True, None
+        if len(node.value) > 40:  # type: ignore[attr-defined]
+            self.problem(node, f"{what}: {_q(node.value)} is not a period",  # type: ignore[attr-defined]
+                         "write a year (2024), a month (2024-03), a quarter (2024-Q1) or a half (2024-H1)")
+            return False, None
         try:
             return True, parse_period(node.value)  # type: ignore[attr-defined]
         except PeriodError as exc:
@@ -573,7 +603,7 @@ class _FileReader:
     def _figure(
         self, fid: str, key: _Node, node: _Node, sources: Mapping[str, Source], bad_sources: set[str]
     ) -> Figure | None:
-        owner = f"figure {fid!r}"
+        owner = f"figure {_q(fid)}"
         if node.__class__ is _Scalar:
             ok, interval, percent = self._number(node, owner)
             if not ok:
@@ -698,7 +728,7 @@ class _FileReader:
         figures: Mapping[str, Figure],
         bad_figures: set[str],
     ) -> Claim | None:
-        owner = f"claim {cid!r}"
+        owner = f"claim {_q(cid)}"
         fields = self.mapping(node, owner)
         if fields is None:
             return None
@@ -741,7 +771,7 @@ class _FileReader:
                 best = nearest(str(got), EXPECTS)
                 self.problem(
                     enode,
-                    f"{owner}: expect must be one of {', '.join(EXPECTS)}, not {got!r}",
+                    f"{owner}: expect must be one of {', '.join(EXPECTS)}, not {_q(str(got))}",
                     f"did you mean {best!r}?" if best else None,
                 )
                 ok = False
@@ -1005,7 +1035,7 @@ def _load_files(files: list[Path], settings: Settings) -> tuple[list[Topic], lis
             if first is not None:
                 problems.append(Problem(
                     claim.file, claim.line, claim.column,
-                    f"claim id {claim.id!r} is already used",
+                    f"claim id {_q(claim.id)} is already used",
                     f"first defined at {first.file}:{first.line}; claim ids are unique across the registry",
                 ))
                 continue

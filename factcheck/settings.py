@@ -89,30 +89,26 @@ def _nearest(name: str, names: tuple[str, ...]) -> str | None:
 
 
 def _key_line(text: str | None, key: str, table: str | None) -> int | None:
-    """The line where ``key`` is set, inside ``[table]`` if given (best effort:
-    TOML is line-oriented, so a key starts its line)."""
+    """The line where ``key`` is set in the body of ``[table]`` (the top of
+    the file when ``table`` is None), or where its own ``[table.key]``
+    header is.  Best effort: TOML is line-oriented, so a key starts its line.
+    """
     if text is None:
         return None
     lines = text.splitlines()
-    start = 0
-    if table:
-        header = re.compile(r"^\s*\[\s*" + r"\s*\.\s*".join(map(re.escape, table.split("."))) + r"\s*\]\s*(#.*)?$")
-        for i, line in enumerate(lines):
-            if header.match(line):
-                start = i + 1
-                break
-        else:
-            start = 0
-    key_re = re.compile(r"""^\s*(?:"|')?""" + re.escape(key) + r"""(?:"|')?\s*(=|\.)""")
-    sub_re = re.compile(r"^\s*\[\s*" + (re.escape(table) + r"\s*\.\s*" if table else "") + re.escape(key) + r"\s*\]")
-    for i in range(start, len(lines)):
-        line = lines[i]
-        if key_re.match(line) or sub_re.match(line):
-            return i + 1
-        if table and i > start and line.lstrip().startswith("[") and not sub_re.match(line):
-            # A later table header: the key was not in our table's body.
-            if not line.lstrip().startswith("[" + table):
-                break
+    prefix = r"\s*\.\s*".join(map(re.escape, table.split("."))) + r"\s*\.\s*" if table else ""
+    header = re.compile(r"^\s*\[\s*" + prefix.removesuffix(r"\s*\.\s*") + r"\s*\]") if table else None
+    own_header = re.compile(r"^\s*\[\s*" + prefix + re.escape(key) + r"\s*\]")
+    assignment = re.compile(r"""^\s*["']?""" + re.escape(key) + r"""["']?\s*[=.]""")
+    inside = header is None
+    for number, line in enumerate(lines, 1):
+        if own_header.match(line):
+            return number
+        if line.lstrip().startswith("["):
+            inside = header is not None and header.match(line) is not None
+            continue
+        if inside and assignment.match(line):
+            return number
     return None
 
 
@@ -180,7 +176,6 @@ def _toml_problem(file: str, exc: Exception) -> Problem:
     m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
     if m:
         return Problem(file, int(m[1]), int(m[2]), f"invalid TOML: {msg[: m.start()].strip()}")
-    m = re.search(r"\(at end of document\)", msg)
     return Problem(file, None, None, f"invalid TOML: {msg}")
 
 

@@ -49,7 +49,7 @@ def result_object(result: ClaimResult) -> dict[str, Any]:
         "expected": claim.expect,
         "ok": result.ok,
     }
-    return head | outcome_fields(outcome)
+    return head | outcome_fields(outcome) | {"note": claim.note}
 
 
 def statement_object(says: str, outcome: Outcome) -> dict[str, Any]:

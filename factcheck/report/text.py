@@ -280,6 +280,9 @@ def show(matches: Sequence[Match], *, out: TextIO, err: TextIO) -> None:
                 value = _series_summary(f) if f.is_series else f.text or ("" if f.known else "null")
                 table.add_row(f.id, value, str(f.period) if f.period else "", f.what or "", f.source or "")
             c.print(table)
+            noted = [f for f in m.figures if f.note]
+            for f in noted:
+                c.print(Text(f"  {f.id}: ", style="bold").append(f.note or "", style="italic"))
             for f in m.figures:
                 if f.is_series:
                     head = Text("\n" + f.id, style="bold")
@@ -296,6 +299,8 @@ def show(matches: Sequence[Match], *, out: TextIO, err: TextIO) -> None:
                 lines = [Text(f"quote: “{claim.quote}”", style="italic")] if claim.quote else []
                 lines.append(Text(f"of: {claim.of_text}" + (f"   vs: {claim.vs_text}" if claim.vs_text else ""),
                                   style="dim"))
+                if claim.note:
+                    lines.append(Text(f"note: {claim.note.strip()}"))
                 if result is not None:
                     lines += _outcome_lines(result.outcome, detail=True)
                 _print_indented(c, lines)

@@ -211,6 +211,8 @@ class Reading:
 # --------------------------------------------------------------------------
 
 _REPLACEMENTS = [
+    # "#" and "@" mark number and year tokens below; the text's own go
+    (re.compile(r"[#@×]"), " "),
     (re.compile(r"[\u2010-\u2015\u2212]"), "-"),
     (re.compile(r"[\u2018\u2019\u201b`´]"), "'"),
     (re.compile(r"[\u201c\u201d\u201e\"«»]"), " "),

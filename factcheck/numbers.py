@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 __all__ = [
     "Interval",
@@ -156,10 +157,20 @@ class Interval:
         return Interval(lo, hi, self.hi_closed, self.lo_closed)
 
     def scale(self, k: Fraction) -> Interval:
-        return self * Interval.point(k)
+        """Multiply by a constant (a fast path of ``*``; the hot path of evaluation)."""
+        k = Fraction(k)
+        if k == 0:
+            return Interval.point(k)
+        lo = None if self.lo is None else self.lo * k
+        hi = None if self.hi is None else self.hi * k
+        if k > 0:
+            return Interval(lo, hi, self.lo_closed, self.hi_closed)
+        return Interval(hi, lo, self.hi_closed, self.lo_closed)
 
     def shift(self, k: Fraction) -> Interval:
-        return self + Interval.point(k)
+        lo = None if self.lo is None else self.lo + k
+        hi = None if self.hi is None else self.hi + k
+        return Interval(lo, hi, self.lo_closed, self.hi_closed)
 
     # ---- text --------------------------------------------------------------
     def __str__(self) -> str:
@@ -258,6 +269,7 @@ def _end_product(a, a_lo: bool, b, b_lo: bool, op) -> tuple[int, Fraction]:
 # --------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def fmt(x: Fraction | int, *, places: int = 3) -> str:
     """Deterministic text for a rational: integers as they are, others rounded.
 

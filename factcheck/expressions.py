@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
@@ -55,6 +55,7 @@ __all__ = [
     "check_expression",
     "resolve",
     "nearest",
+    "Suggest",
 ]
 
 #: Longest expression text read.  Real expressions are a few dozen
@@ -435,20 +436,20 @@ def parse_expression(text: str) -> Expr:
 # --------------------------------------------------------------------------
 
 
-def nearest(name: str, names: Mapping[str, object] | list[str] | tuple[str, ...]) -> str | None:
+def nearest(name: str, names: Iterable[str]) -> str | None:
     """The closest valid name, for "did you mean" hints (None if none is close)."""
     candidates = list(names)
     if len(candidates) > 500:
-        # difflib compares with every candidate; among thousands of figure
-        # ids, a typo keeps its first letter and about its length.
-        candidates = [n for n in candidates if n[:1] == name[:1] and abs(len(n) - len(name)) <= 3]
+        # difflib compares with every candidate, which is slow among
+        # thousands of figure ids; a typo mostly keeps the first letters
+        # and about the length.
+        head = name[:2]
+        candidates = [n for n in candidates if n[:2] == head and abs(len(n) - len(name)) <= 2][:200]
     got = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
     return got[0] if got else None
 
 
-def _did_you_mean(name: str, names: Mapping[str, object]) -> str | None:
-    best = nearest(name, names)
-    return f"did you mean {best!r}?" if best else None
+Suggest = Callable[[str], "str | None"]
 
 
 def _series_lookup(fig: Figure, period: Period) -> tuple[bool, Interval | None]:
@@ -458,12 +459,16 @@ def _series_lookup(fig: Figure, period: Period) -> tuple[bool, Interval | None]:
     return False, None
 
 
-def _ref_error(ref: Ref, figures: Mapping[str, Figure], *, standalone: bool) -> ExpressionError | None:
+def _ref_error(
+    ref: Ref, figures: Mapping[str, Figure], *, standalone: bool, suggest: Suggest | None = None
+) -> ExpressionError | None:
     fig = figures.get(ref.id)
     if fig is None:
-        hint = _did_you_mean(ref.id, figures) or (
-            "no figures are defined in this file" if not figures else None
-        )
+        if not figures:
+            hint: str | None = "no figures are defined in this file"
+        else:
+            best = (suggest or (lambda n: nearest(n, figures)))(ref.id)
+            hint = f"did you mean {best!r}?" if best else None
         return ExpressionError(f"unknown figure {ref.id!r}", ref.offset, hint)
     if fig.is_series:
         if ref.period is None:
@@ -492,17 +497,21 @@ def _ref_error(ref: Ref, figures: Mapping[str, Figure], *, standalone: bool) -> 
     return None
 
 
-def check_expression(expr: Expr, figures: Mapping[str, Figure]) -> list[ExpressionError]:
+def check_expression(
+    expr: Expr, figures: Mapping[str, Figure], *, suggest: Suggest | None = None
+) -> list[ExpressionError]:
     """Everything wrong with the figure references of ``expr`` (empty if none).
 
     Unknown ids (with the nearest valid one), a period a series lacks (with
     the periods it has), a period on a single figure, and a whole series
     used inside arithmetic (a series stands alone only, for record claims).
+    ``suggest`` finds the nearest figure id for a hint (default: difflib
+    over ``figures``); the registry passes one with a budget.
     """
     standalone = isinstance(expr, Ref)
     errors = []
     for ref in expr.ref_nodes():
-        err = _ref_error(ref, figures, standalone=standalone)
+        err = _ref_error(ref, figures, standalone=standalone, suggest=suggest)
         if err is not None:
             errors.append(err)
     return errors

@@ -25,7 +25,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
@@ -44,7 +44,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
-from .expressions import Expr, ExpressionError, Ref, check_expression, nearest, parse_expression
+from .expressions import Expr, ExpressionError, check_expression, nearest, parse_expression
 from .model import VERDICTS, Claim, Figure, Problem, Registry, Settings, Source, Topic
 from .numbers import MAX_DIGITS, Interval, NumberError, read_figure_value
 from .periods import Period, PeriodError, parse_period
@@ -100,7 +100,6 @@ _ALLOWED_TAGS = frozenset(
 
 class _Node:
     __slots__ = ("line", "column", "tag")
-    kind = "node"
     line: int  # 1-based
     column: int  # 1-based
     tag: str | None  # explicit tag, or None
@@ -108,7 +107,6 @@ class _Node:
 
 class _Scalar(_Node):
     __slots__ = ("value", "style", "end_line")
-    kind = "scalar"
 
     # No super().__init__: this runs once per scalar of a big registry.
     def __init__(self, line: int, column: int, tag: str | None, value: str, style: str | None, end_line: int) -> None:
@@ -122,7 +120,6 @@ class _Scalar(_Node):
 
 class _Mapping(_Node):
     __slots__ = ("pairs",)
-    kind = "mapping"
 
     def __init__(self, line: int, column: int, tag: str | None) -> None:
         self.line = line
@@ -133,7 +130,6 @@ class _Mapping(_Node):
 
 class _Sequence(_Node):
     __slots__ = ("items",)
-    kind = "list"
 
     def __init__(self, line: int, column: int, tag: str | None) -> None:
         self.line = line
@@ -313,6 +309,9 @@ def _type_name(node: _Node) -> str:
     return "a list" if node.__class__ is _Sequence else "a mapping"
 
 
+#: "Did you mean" hints computed per file; the rest of its problems go without.
+_SUGGESTIONS_PER_FILE = 200
+
 #: Longest text read as a figure value (the longest news figure is far
 #: shorter; MAX_DIGITS bounds the digits themselves).
 _LONGEST_VALUE = 200
@@ -340,6 +339,16 @@ class _FileReader:
         self.file = file
         self.settings = settings
         self.problems: list[Problem] = []
+        self.suggestions_left = _SUGGESTIONS_PER_FILE
+
+    def nearest(self, name: str, names: Iterable[str]) -> str | None:
+        """The nearest valid name for a hint, while the file's budget lasts:
+        a file with thousands of typos over thousands of ids must not spend
+        minutes on "did you mean"."""
+        if self.suggestions_left <= 0:
+            return None
+        self.suggestions_left -= 1
+        return nearest(name, names)
 
     # ---- reporting -------------------------------------------------------
     def problem(self, node: _Node | None, message: str, hint: str | None = None, *, column_offset: int = 0) -> None:
@@ -380,7 +389,7 @@ class _FileReader:
                 continue
             first_seen[name] = key
             if known is not None and name not in known:
-                best = nearest(name, known)
+                best = self.nearest(name, known)
                 hint = f"did you mean {best!r}?" if best else f"valid keys: {', '.join(known)}"
                 self.problem(key, f"unknown key {_q(name)} in {what}", hint)
                 ok = False
@@ -520,9 +529,9 @@ class _FileReader:
             return True, name
         if name in bad:
             return False, None
-        best = nearest(name, list(sources))
+        best = self.nearest(name, sources)
         hint = f"did you mean {best!r}?" if best else (
-            f"sources of this file: {', '.join(sources)}" if sources else "define it under 'sources:' first"
+            f"sources of this file: {', '.join(list(sources)[:10])}" if sources else "define it under 'sources:' first"
         )
         self.problem(node, f"{owner} names source {_q(name)}, which is not among the sources of this file", hint)
         return False, None
@@ -630,7 +639,7 @@ class _FileReader:
         if "source" in items:
             sok, source = self._source_ref(items["source"][1], owner, sources, bad_sources)
             ok = ok and sok
-        percent = fields.get("unit") is not None and str(fields["unit"]).strip().lower() in ("percent", "%")
+        percent = fields.get("unit") is not None and str(fields["unit"]).strip().lower() in ("percent", "per cent", "%")
         value: Interval | None = None
         series = None
         text = ""
@@ -768,7 +777,7 @@ class _FileReader:
             if got is False:
                 ok = False
             elif got not in EXPECTS:
-                best = nearest(str(got), EXPECTS)
+                best = self.nearest(str(got), EXPECTS)
                 self.problem(
                     enode,
                     f"{owner}: expect must be one of {', '.join(EXPECTS)}, not {_q(str(got))}",
@@ -850,7 +859,7 @@ class _FileReader:
         # it cannot be checked, but is not reported twice.
         if bad_figures and any(r.id in bad_figures for r in expr.ref_nodes()):
             return False, None, None
-        errors = check_expression(expr, figures)
+        errors = check_expression(expr, figures, suggest=lambda name: self.nearest(name, figures))
         for exc in errors:
             self._expression_problem(node, what, exc)
         return not errors, expr, text

@@ -10,12 +10,14 @@ from fractions import Fraction as F
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.expressions import BinOp, Number, Ref
 from factcheck.model import Settings
-from factcheck.numbers import Interval
+from factcheck import registry as registry_module
+from factcheck.numbers import Interval, read_figure_value
 from factcheck.periods import Period, parse_period
 from factcheck.registry import MAX_FILE_BYTES, load_file, load_registry, load_text
 
@@ -114,6 +116,15 @@ def test_broken_file_gives_one_problem_where_it_is(name: str) -> None:
     if hint is not None:
         assert problem.hint is not None and hint in problem.hint
     assert problem.file == str(path)
+
+
+def test_without_libyaml_the_same_problems_are_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry_module, "_LOADER", yaml.SafeLoader)
+    for name, (line, column, message, _) in BROKEN_CASES.items():
+        _, problems = load_file(BROKEN / name)
+        assert [(p.line, p.column) for p in problems] == [(line, column)], name
+        assert message in problems[0].message
+    assert load_file(GOOD / "treason.yaml")[1] == []
 
 
 def test_broken_files_load_quickly() -> None:
@@ -222,6 +233,14 @@ def test_numbers_are_exact_fractions_of_their_text() -> None:
         (parse_period("2024-Q4"), Interval(F(3), None)),
     )
     assert figs["sales"].what == "units sold"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"[0-9]{1,30}(\.[0-9]{1,30})?", fullmatch=True))
+def test_plain_numbers_read_as_read_figure_value_reads_them(text: str) -> None:
+    topic, problems = load_text(f"figures:\n  a: {text}\nclaims: {{}}\n", file="n.yaml")
+    assert problems == [] and topic is not None
+    assert topic.figures["a"].value == read_figure_value(text)[0]
 
 
 def test_topic_tags_and_claim_details() -> None:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from .model import Operand, Outcome, Settings
-from .numbers import Interval, ReadNumber, fmt
+from .numbers import Interval, ReadNumber, fmt, hedge_interval, relative
 from .periods import Period, missing_between
 from .phrases import Part, Reading
 
@@ -60,37 +60,26 @@ class _Result:
 # --------------------------------------------------------------------------
 
 
-def _relative(x: Fraction, tol: Fraction) -> Interval:
-    a, b = x * (1 - tol), x * (1 + tol)
-    return Interval(min(a, b), max(a, b))
-
-
 def acceptance(n: ReadNumber, hedge: str, settings: Settings) -> tuple[Interval, Interval | None]:
     """The interval a statement accepts for its quantity, and its imprecise band.
 
-    ``n`` is the statement's number, ``hedge`` its hedge kind.
+    ``n`` is the statement's number, ``hedge`` its hedge kind.  The accepted
+    interval of a hedge is the one a hedged figure stands for
+    (numbers.hedge_interval); the band is this module's business.
     """
     v, t, w = n.value, settings.hedge_tolerance, settings.word_tolerance
-    written = n.interval if n.step is not None else _relative(v, w)
+    written = n.interval if n.step is not None else relative(v, w)
     if hedge == "none":
-        band = Interval.around(v, n.step * 3 / 2) if n.step is not None else _relative(v, 2 * w)
+        band = Interval.around(v, n.step * 3 / 2) if n.step is not None else relative(v, 2 * w)
         return written, band
+    held = hedge_interval(hedge, replace(n, interval=written), hedge_tolerance=t)
     if hedge == "nearly":
-        return Interval(v * (1 - t), v, True, False), Interval(v * (1 - 2 * t), v, True, False)
+        return held, Interval(v * (1 - 2 * t), v, True, False)
     if hedge == "about":
-        held = _relative(v, t).hull(written)
-        return held, _relative(v, 2 * t).hull(held)
+        return held, relative(v, 2 * t).hull(held)
     if hedge == "just_over":
-        return Interval(v, v * (1 + t), False, True), Interval(v, v * (1 + 2 * t), False, True)
-    if hedge == "gt":
-        return Interval(v, None, False, True), None
-    if hedge == "ge":
-        return Interval(v, None), None
-    if hedge == "lt":
-        return Interval(None, v, True, False), None
-    if hedge == "le":
-        return Interval(None, v), None
-    raise ValueError(f"unknown hedge {hedge!r}")
+        return held, Interval(v, v * (1 + 2 * t), False, True)
+    return held, None  # bound hedges are never imprecise
 
 
 def judge(q: Interval, held: Interval, band: Interval | None) -> str:
@@ -317,9 +306,9 @@ def _evaluate_comparison(part: Part, of: Operand, vs: Operand | None, settings: 
     comp = part.comparator or "gt"
     sym = _COMPARE_WORDS[comp]
     if part.hedge != "none" and comp == "eq":  # "about the same as": A / B near 1
-        held = _relative(_ONE, settings.hedge_tolerance)
+        held = relative(_ONE, settings.hedge_tolerance)
         model = _Model("{a} / {b}", "ratio")
-        return _evaluate_model(part, model, held, _relative(_ONE, 2 * settings.hedge_tolerance), of, vs)
+        return _evaluate_model(part, model, held, relative(_ONE, 2 * settings.hedge_tolerance), of, vs)
     held = {
         "gt": Interval(_ZERO, None, False, True),
         "ge": Interval(_ZERO, None),

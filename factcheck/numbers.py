@@ -23,9 +23,12 @@ __all__ = [
     "NumberError",
     "ReadNumber",
     "fmt",
+    "hedge_interval",
+    "relative",
     "read_number",
     "read_figure_value",
     "NUMBER_WORDS",
+    "HEDGES",
     "MAX_DIGITS",
 ]
 
@@ -364,11 +367,12 @@ class ReadNumber:
     def imprecise_band(self, word_tolerance: Fraction) -> Interval:
         """One more step of precision each side (digits), or twice the tolerance (words)."""
         if self.step is None:
-            return _relative(self.value, 2 * word_tolerance)
+            return relative(self.value, 2 * word_tolerance)
         return Interval.around(self.value, self.step * 3 / 2)
 
 
-def _relative(x: Fraction, tol: Fraction) -> Interval:
+def relative(x: Fraction, tol: Fraction) -> Interval:
+    """x within a relative tolerance: [x(1 - tol), x(1 + tol)] (ordered for negative x)."""
     a, b = x * (1 - tol), x * (1 + tol)
     return Interval(min(a, b), max(a, b))
 
@@ -499,27 +503,41 @@ def read_number(text: str, *, word_tolerance: Fraction = Fraction(1, 20)) -> Rea
     if value is None:
         # digits followed by a scale word written in full ("3 hundred")
         raise NumberError(f"{text!r} is not a number (write digits such as 14,000 or 2.5, or words such as 'four' or 'a third')")
-    return ReadNumber(value, _relative(value, word_tolerance), None, text.strip(), pct, True)
+    return ReadNumber(value, relative(value, word_tolerance), None, text.strip(), pct, True)
 
 
 # --------------------------------------------------------------------------
 # Figure values in claim files
 # --------------------------------------------------------------------------
 
-#: Hedges allowed on a figure value, and the interval each makes of X.
-FIGURE_HEDGES = {
-    "at least": "ge", "no fewer than": "ge", "no less than": "ge", "a minimum of": "ge",
-    "more than": "gt", "over": "gt", "above": "gt", "upwards of": "gt", "in excess of": "gt",
-    "exceeding": "gt",
-    "at most": "le", "up to": "le", "no more than": "le", "a maximum of": "le", "as many as": "le",
-    "less than": "lt", "fewer than": "lt", "under": "lt", "below": "lt",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about",
-    "some": "about", "an estimated": "about", "circa": "about", "~": "about",
-    "just over": "just_over", "slightly more than": "just_over", "a little over": "just_over",
-}
+#: hedge phrase -> kind (semantics section 3), for statements and for hedged
+#: figure values alike.  ``gt``/``ge``/``lt``/``le``
+#: are bound hedges; ``nearly``/``about``/``just_over`` are tolerance hedges.
+HEDGES: dict[str, str] = {}
+for _kind, _phrases in {
+    "nearly": "nearly|almost|close to|approaching|just under|not quite|just shy of|just below|"
+              "slightly less than|slightly fewer than|slightly under|a little under|a little less than|"
+              "nearing|getting on for|shy of",
+    "about": "about|around|roughly|approximately|approx|some|an estimated|estimated|circa|c|"
+             "an approximate|approximate|in the region of|on the order of|of the order of|"
+             "or so|~|≈|more or less|give or take|upward of about",
+    "just_over": "just over|slightly more than|a little over|a little more than|slightly over|"
+                 "just above|slightly above|just more than|just beyond|a touch over|slightly higher than",
+    "gt": "more than|over|above|exceeding|upwards of|upward of|in excess of|greater than|higher than|"
+          "well over|well above|well in excess of|far more than|much more than|comfortably over|"
+          "north of|beyond|larger than|bigger than|at least more than",
+    "ge": "at least|no fewer than|no less than|a minimum of|not less than|not fewer than|"
+          "at a minimum|as a minimum|fully",
+    "lt": "less than|fewer than|under|below|short of|lower than|smaller than|well under|"
+          "well below|far less than|far fewer than|far short of|much less than|not even",
+    "le": "at most|up to|no more than|a maximum of|not more than|as many as|as much as|"
+          "not exceeding|maximum of|at the most|no greater than|no higher than|as high as",
+}.items():
+    for _p in _phrases.split("|"):
+        HEDGES[_p] = _kind
+
 _FIGURE_HEDGE_RE = re.compile(
-    r"^\s*(?P<hedge>" + "|".join(sorted(map(re.escape, FIGURE_HEDGES), key=len, reverse=True)) + r")\s*(?P<rest>.+)$",
+    r"^\s*(?P<hedge>" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True)) + r")(?:\s+|(?<=[~≈])\s*)(?P<rest>.+)$",
     re.I,
 )
 _RANGE_RE = re.compile(r"^\s*(?P<a>[\d.,]+)\s*(?:-|–|to)\s*(?P<b>[\d.,]+)\s*(?P<pct>%)?\s*$")
@@ -542,7 +560,7 @@ def hedge_interval(kind: str, x: ReadNumber, *, hedge_tolerance: Fraction) -> In
     if kind == "just_over":
         return Interval(v, v * (1 + t), False, True)
     if kind == "about":
-        return _relative(v, t).hull(x.interval)
+        return relative(v, t).hull(x.interval)
     raise ValueError(kind)
 
 
@@ -560,7 +578,7 @@ def read_figure_value(
     m = _FIGURE_HEDGE_RE.match(t)
     if m:
         x = read_number(m["rest"])
-        return hedge_interval(FIGURE_HEDGES[m["hedge"].lower()], x, hedge_tolerance=hedge_tolerance), x.percent
+        return hedge_interval(HEDGES[m["hedge"].lower()], x, hedge_tolerance=hedge_tolerance), x.percent
     m = _RANGE_RE.match(t)
     if m:
         a, b = read_number(m["a"]).value, read_number(m["b"]).value

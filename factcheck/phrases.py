@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
 
-from .numbers import Interval, NumberError, ReadNumber, read_number
+from .numbers import HEDGES, Interval, NumberError, ReadNumber, read_number
 from .periods import Period
 
 __all__ = [
@@ -59,31 +59,6 @@ class UnreadableStatement(ValueError):
 # --------------------------------------------------------------------------
 # Vocabulary
 # --------------------------------------------------------------------------
-
-#: hedge phrase -> kind (semantics section 3).  ``gt``/``ge``/``lt``/``le``
-#: are bound hedges; ``nearly``/``about``/``just_over`` are tolerance hedges.
-HEDGES: dict[str, str] = {}
-for _kind, _phrases in {
-    "nearly": "nearly|almost|close to|approaching|just under|not quite|just shy of|just below|"
-              "slightly less than|slightly fewer than|slightly under|a little under|a little less than|"
-              "nearing|getting on for|shy of",
-    "about": "about|around|roughly|approximately|approx|some|an estimated|estimated|circa|c|"
-             "an approximate|approximate|in the region of|on the order of|of the order of|"
-             "or so|~|≈|more or less|give or take|upward of about",
-    "just_over": "just over|slightly more than|a little over|a little more than|slightly over|"
-                 "just above|slightly above|just more than|just beyond|a touch over|slightly higher than",
-    "gt": "more than|over|above|exceeding|upwards of|upward of|in excess of|greater than|higher than|"
-          "well over|well above|well in excess of|far more than|much more than|comfortably over|"
-          "north of|beyond|larger than|bigger than|at least more than",
-    "ge": "at least|no fewer than|no less than|a minimum of|not less than|not fewer than|"
-          "at a minimum|as a minimum|fully",
-    "lt": "less than|fewer than|under|below|short of|lower than|smaller than|well under|"
-          "well below|far less than|far fewer than|far short of|much less than|not even",
-    "le": "at most|up to|no more than|a maximum of|not more than|as many as|as much as|"
-          "not exceeding|maximum of|at the most|no greater than|no higher than|as high as",
-}.items():
-    for _p in _phrases.split("|"):
-        HEDGES[_p] = _kind
 
 HEDGE_RE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 

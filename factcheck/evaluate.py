@@ -406,11 +406,10 @@ def _evaluate_record(part: Part, of: Operand, vs: Operand | None) -> _Result:
         v_prev = judge(pv, spec.previous.interval, Interval.around(spec.previous.value, (spec.previous.step or _ONE) * 3 / 2))
         if v_prev != "holds":
             problems.append(f"{vs.text}[{prev_p}] is {pv}, stated {spec.previous.text} ({v_prev})")
-        must_exceed = [(p, v) for p, v in points]
-        start = first
+        must_exceed = points
         exceed_checks = [(p, v) for p, v in points if p != prev_p]
         # the previous peak is the highest before A, and A is above it
-        verdicts = [v_prev if v_prev != "imprecise" else "fails"]
+        verdicts = [v_prev]
         verdicts.append(_gt(a, pv, spec.high))
         gaps_ok = True
         for p, v in exceed_checks:
@@ -467,10 +466,12 @@ def _evaluate_record(part: Part, of: Operand, vs: Operand | None) -> _Result:
         top = max(known_pts, key=lambda pv: (pv[1].hi if pv[1].hi is not None else pv[1].lo) if spec.high else -(pv[1].lo or 0))  # type: ignore[operator]
     computed = f"{_show(of)} in {period}" + (f" vs {word} earlier point {top[1]} ({top[0]})" if top else "")
     accepted = f"{sym} every point" + (f" from {since}" if since is not None else " before " + str(period))
-    if "fails" in verdicts or any("stated" in p for p in problems):
+    if "fails" in verdicts:
         verdict = "fails"
     elif missing or not gaps_ok or "unverifiable" in verdicts:
         verdict = "unverifiable"
+    elif "imprecise" in verdicts:
+        verdict = "imprecise"
     else:
         verdict = "holds"
     expl = f"{words}: {computed}"

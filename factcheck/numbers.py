@@ -586,6 +586,4 @@ def read_figure_value(
             raise NumberError(f"range {text!r} runs backwards; write the smaller bound first")
         return Interval(a, b), bool(m["pct"])
     x = read_number(t)
-    if x.words and x.value.denominator != 1 and not x.percent:
-        pass
     return Interval.point(x.value), x.percent

@@ -368,7 +368,6 @@ _PREVIOUS_RE = re.compile(
     r"(?:\s(?:set|reached|recorded|seen)?\s?(?:in\s@(?P<y1>\d+)\s?)?(?:,\s)?(?:of|was|at|,)?\s?)?"
     r"(?P<hedge>(?:" + HEDGE_RE + r")\s)?#(?P<n>\d+)(?:\s(?:\w+\s){0,2}?in\s@(?P<y2>\d+))?"
 )
-_SINCE_NOT_SEEN = re.compile(r"\bnot seen (?:since|in)\b|\bunseen since\b")
 
 _COMPARATORS: list[tuple[str, str, int]] = [
     # phrase, comparator, direction
@@ -627,7 +626,7 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
         if maj is not None:
             parts.append(maj)
     anchors = [p for p in parts if p.family == "value" and p.target == "B"]
-    to_anchor = [p for p in parts if p.family == "value" and p.target == "A" and p.text.split()[:1] != [] and _is_to_anchor(tg, p)]
+    to_anchor = [p for p in parts if p.family == "value" and p.target == "A" and _is_to_anchor(tg, p)]
     relational = [p for p in parts if p.family not in ("value",)]
     primary: Part | None = None
     if relational:

@@ -234,3 +234,33 @@ def test_unreadable_statement_raises_with_a_hint(text):
     with pytest.raises(UnreadableStatement) as info:
         read_statement(text)
     assert info.value.hint
+
+
+def _record(says: str, series: dict, at: int):
+    points = tuple(sorted((parse_period(k), None if v is None else Interval.point(Fraction(v))) for k, v in series.items()))
+    period = parse_period(at)
+    of = Operand(f"s[{at}]", dict(points)[period], (), period)
+    vs = Operand("s", None, (), None, False, points)
+    return evaluate(read_statement(says, has_vs=True), of, vs)
+
+
+@pytest.mark.parametrize(
+    ("says", "series", "verdict"),
+    [
+        ("up from the previous peak of 560 cases in 2015", {2014: 300, 2015: 560, 2016: 400, 2017: 774}, "holds"),
+        ("up from the previous peak of 560 cases in 2015", {2014: 300, 2015: 561, 2016: 400, 2017: 774}, "imprecise"),
+        ("up from the previous peak of 560 cases in 2015", {2014: 600, 2015: 560, 2016: 400, 2017: 774}, "fails"),
+        ("up from the previous peak of 560 cases in 2015", {2014: 300, 2015: 560, 2016: None, 2017: 774}, "unverifiable"),
+        ("the lowest since 2015", {2015: 3, 2016: 8, 2017: 5}, "holds"),
+        ("a record low", {2015: 3, 2016: 8, 2017: 5}, "fails"),
+        ("the highest in a decade", {**{y: 10 for y in range(2007, 2017)}, 2017: 11}, "holds"),
+    ],
+)
+def test_record_table(says, series, verdict):
+    assert _record(says, series, max(series)).verdict == verdict
+
+
+def test_record_names_the_missing_periods():
+    outcome = _record("the highest since at least 2010", {2010: 8632, 2013: 5000, 2014: 9000}, 2014)
+    assert outcome.verdict == "unverifiable"
+    assert "no value for 2011, 2012" in outcome.explanation

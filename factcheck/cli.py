@@ -52,7 +52,6 @@ DEFAULT_REGISTRY = "claims"
 app = typer.Typer(
     name="factcheck",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -100,6 +99,8 @@ def main(
       factcheck verify                        # check every claim in claims/
       factcheck show treason                  # one topic, with its arithmetic
       factcheck check "2.5-fold increase" 23 9
+      factcheck schema > claims.schema.json   # for editors
+      factcheck export --output reviews.json  # schema.org ClaimReview
     """
 
 
@@ -246,3 +247,88 @@ def check(
 
             render(statement, outcome, out=sys.stdout)
     raise typer.Exit(ExitCode.OK if outcome.verdict == "holds" else ExitCode.UNEXPECTED)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of a claim file, for editors and CI.
+
+    Built from the keys the loader accepts, so it always matches this
+    version of factcheck.  Point an editor at it with a first line
+    "# yaml-language-server: $schema=./claims.schema.json" in a claim file.
+
+    \b
+    Examples:
+      factcheck schema > claims.schema.json
+    """
+    with _no_traceback(ExitCode.USAGE):
+        from .schema import dumps
+
+        sys.stdout.write(dumps())
+    raise typer.Exit(ExitCode.OK)
+
+
+ExportFormat = Literal["claimreview"]
+
+
+@app.command()
+def export(
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help=_PATHS_HELP, show_default=False)] = None,
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = "claimreview",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.",
+                                                   show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
+    date: Annotated[Optional[str], typer.Option("--date", help="datePublished of the reviews: YYYY-MM-DD or 'today' (default: none).",
+                                                show_default=False)] = None,
+) -> None:
+    """Export every checked claim as schema.org ClaimReview JSON-LD (a JSON list).
+
+    The rating: holds = Accurate (4), imprecise = Imprecise (3),
+    unverifiable = Unverifiable (2), fails = False (1).  The review's author
+    comes from the review settings (author, url).  Exit 0 when every file
+    was read; 3 when a claim file is invalid (the other claims are still
+    exported); 2 on a usage error, such as an --output file that exists
+    without --force.
+
+    \b
+    Examples:
+      factcheck export
+      factcheck export claims/treason.yaml --output reviews.json
+      factcheck export --output reviews.json --force --date today
+    """
+    with _no_traceback(ExitCode.USAGE):
+        import datetime
+
+        from .export import claim_reviews, dumps, write_atomic
+        from .settings import find_settings
+
+        published = None
+        if date is not None:
+            if date.strip().lower() == "today":
+                published = datetime.date.today().isoformat()
+            else:
+                try:
+                    published = datetime.date.fromisoformat(date.strip()).isoformat()
+                except ValueError:
+                    raise _fail(f"--date {date!r} is not a date: write YYYY-MM-DD or 'today'", ExitCode.USAGE) from None
+        if output is not None:
+            if output.exists() and not force:
+                raise _fail(f"{output} exists; use --force to overwrite it", ExitCode.USAGE)
+            if output.is_dir():
+                raise _fail(f"{output} is a folder, not a file", ExitCode.USAGE)
+            if not output.parent.is_dir():
+                raise _fail(f"cannot write {output}: the folder {output.parent} does not exist", ExitCode.USAGE)
+        run, setting_problems = _check_registry(paths)
+        _settings, options, _ = find_settings(Path(paths[0]) if paths else Path.cwd())
+        problems = setting_problems + tuple(run.problems)
+        for problem in problems:
+            _stderr().print(str(problem))
+        text = dumps(claim_reviews(run.registry, run.results, review=options.get("review"), date=published))
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            try:
+                write_atomic(output, text)
+            except OSError as exc:
+                raise _fail(f"cannot write {output}: {exc}", ExitCode.USAGE) from None
+    raise typer.Exit(ExitCode.INVALID if problems else ExitCode.OK)

@@ -273,6 +273,11 @@ def _evaluate_model(part: Part, model: _Model, held: Interval, band: Interval | 
             if den.is_point:
                 return _Result("fails", None, str(held), f"{expr}: the base is zero, so {words} cannot follow (a ratio over a zero base)")
             return _Result("unverifiable", None, str(held), f"{expr}: the base may be zero, so the ratio is undefined for part of its range")
+    if model.kind == "ratio" and model.c and b_val is not None and b_val.hi is not None and b_val.hi < 0:
+        # a change over a negative base is measured against its size, |B|:
+        # from -100 to -90 is a rise of 10%
+        model = replace(model, k=-model.k, c=-model.c, formula=model.formula.replace("/ {b}", "/ |{b}|"))
+        expr = model.formula.format(a=_show(of), b=_show(vs))
     q = model.forward(a_val, b_val)  # type: ignore[arg-type]
     verdict = judge(q, held, band)
     unit = "%" if model.k == _HUNDRED or model.k == -_HUNDRED else ""

@@ -388,13 +388,18 @@ _DIGITS_RE = re.compile(
 )
 
 
+def _shown(text: str, limit: int = 60) -> str:
+    """Quote a user's text in a message, shortened: it can be thousands of digits."""
+    return repr(text if len(text) <= limit else text[:limit] + "...")
+
+
 def _digits_number(text: str, *, word_tolerance: Fraction) -> ReadNumber | None:
     m = _DIGITS_RE.match(text.strip())
     if not m:
         return None
     raw = m["num"].replace(",", "")
     if len(raw) > MAX_DIGITS:
-        raise NumberError(f"{text!r} has more than {MAX_DIGITS} digits; no figure in the news is that long")
+        raise NumberError(f"{_shown(text)} has more than {MAX_DIGITS} digits; no figure in the news is that long")
     value = Fraction(raw)
     scale = SCALE_SUFFIXES[m["scale"].lower()] if m["scale"] else 1
     if "." in raw:
@@ -502,7 +507,7 @@ def read_number(text: str, *, word_tolerance: Fraction = Fraction(1, 20)) -> Rea
     value = _words_value(words)
     if value is None:
         # digits followed by a scale word written in full ("3 hundred")
-        raise NumberError(f"{text!r} is not a number (write digits such as 14,000 or 2.5, or words such as 'four' or 'a third')")
+        raise NumberError(f"{_shown(text)} is not a number (write digits such as 14,000 or 2.5, or words such as 'four' or 'a third')")
     return ReadNumber(value, relative(value, word_tolerance), None, text.strip(), pct, True)
 
 
@@ -583,7 +588,7 @@ def read_figure_value(
     if m:
         a, b = read_number(m["a"]).value, read_number(m["b"]).value
         if a > b:
-            raise NumberError(f"range {text!r} runs backwards; write the smaller bound first")
+            raise NumberError(f"range {_shown(text)} runs backwards; write the smaller bound first")
         return Interval(a, b), bool(m["pct"])
     x = read_number(t)
     return Interval.point(x.value), x.percent

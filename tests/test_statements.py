@@ -264,3 +264,9 @@ def test_record_names_the_missing_periods():
     outcome = _record("the highest since at least 2010", {2010: 8632, 2013: 5000, 2014: 9000}, 2014)
     assert outcome.verdict == "unverifiable"
     assert "no value for 2011, 2012" in outcome.explanation
+
+
+def test_change_over_a_negative_base_is_measured_against_its_size():
+    outcome = check_statement("rose 10%", "-90", "-100")
+    assert outcome.verdict == "holds"
+    assert outcome.explanation.startswith("(-90 - -100) / |-100| x 100 = 10%")

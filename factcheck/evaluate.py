@@ -70,8 +70,7 @@ def acceptance(n: ReadNumber, hedge: str, settings: Settings) -> tuple[Interval,
     v, t, w = n.value, settings.hedge_tolerance, settings.word_tolerance
     written = n.interval if n.step is not None else relative(v, w)
     if hedge == "none":
-        band = Interval.around(v, n.step * 3 / 2) if n.step is not None else relative(v, 2 * w)
-        return written, band
+        return written, n.imprecise_band(w)
     held = hedge_interval(hedge, replace(n, interval=written), hedge_tolerance=t)
     if hedge == "nearly":
         return held, Interval(v * (1 - 2 * t), v, True, False)
@@ -184,7 +183,7 @@ def _clip(part: Part, held: Interval, band: Interval | None) -> tuple[Interval, 
 
 def _evaluate_part(part: Part, of: Operand, vs: Operand | None, settings: Settings) -> _Result:
     if part.family == "record":
-        return _evaluate_record(part, of, vs)
+        return _evaluate_record(part, of, vs, settings)
     if part.family == "comparison":
         return _evaluate_comparison(part, of, vs, settings)
     if part.family == "rate":
@@ -361,7 +360,7 @@ def _gt(a: Interval, b: Interval, high: bool) -> str:
     return judge(d, Interval(_ZERO, None, False, True), None)
 
 
-def _evaluate_record(part: Part, of: Operand, vs: Operand | None) -> _Result:
+def _evaluate_record(part: Part, of: Operand, vs: Operand | None, settings: Settings) -> _Result:
     spec = part.record
     assert spec is not None
     words = _words_of(part)
@@ -372,9 +371,9 @@ def _evaluate_record(part: Part, of: Operand, vs: Operand | None) -> _Result:
     a = of.value
     if vs is None or vs.series is None:
         if vs is not None and vs.value is not None and spec.previous is not None:
-            parts = [f"{_show(of)} {sym} {_show(vs)}: {_gt(a, vs.value, spec.high)}"]
             v1 = _gt(a, vs.value, spec.high)
-            v2 = judge(vs.value, spec.previous.interval, Interval.around(spec.previous.value, (spec.previous.step or _ONE) * 3 / 2))
+            parts = [f"{_show(of)} {sym} {_show(vs)}: {v1}"]
+            v2 = judge(vs.value, *acceptance(spec.previous, "none", settings))
             parts.append(f"{vs.text} = {_show(vs)}, stated {spec.previous.text}: {v2}")
             verdict = max((v1, v2), key=_SEVERITY.__getitem__)
             note = "that the previous figure was a peak is not checked: give the series as vs to check it"
@@ -408,7 +407,7 @@ def _evaluate_record(part: Part, of: Operand, vs: Operand | None) -> _Result:
         if prev_p is None or series.get(prev_p) is None:
             return _Result("unverifiable", None, None, f"{words}: the series has no value for {prev_p}")
         pv = series[prev_p]
-        v_prev = judge(pv, spec.previous.interval, Interval.around(spec.previous.value, (spec.previous.step or _ONE) * 3 / 2))
+        v_prev = judge(pv, *acceptance(spec.previous, "none", settings))
         if v_prev != "holds":
             problems.append(f"{vs.text}[{prev_p}] is {pv}, stated {spec.previous.text} ({v_prev})")
         must_exceed = points

@@ -393,7 +393,7 @@ def _shown(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[:limit] + "...")
 
 
-def _digits_number(text: str, *, word_tolerance: Fraction) -> ReadNumber | None:
+def _digits_number(text: str) -> ReadNumber | None:
     m = _DIGITS_RE.match(text.strip())
     if not m:
         return None
@@ -493,7 +493,7 @@ def read_number(text: str, *, word_tolerance: Fraction = Fraction(1, 20)) -> Rea
     t = text.strip().replace("\u00a0", " ").replace("\u2212", "-")
     if not t:
         raise NumberError("empty text where a number was expected")
-    got = _digits_number(t, word_tolerance=word_tolerance)
+    got = _digits_number(t)
     if got is not None:
         return got
     low = t.lower()

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
 
-from .numbers import HEDGES, Interval, NumberError, ReadNumber, read_number
+from .numbers import HEDGES, Interval, NumberError, ReadNumber, read_number, relative
 from .periods import Period
 
 __all__ = [
@@ -255,8 +255,7 @@ def _tag(norm: str, *, word_tolerance: Fraction) -> _Tagged:
         if m["mult"]:
             word = m["mult"]
             value = Fraction(_MULT_VERBS[word])
-            n = ReadNumber(value, read_number("two", word_tolerance=word_tolerance).interval.scale(value / 2),
-                           None, word, False, True)
+            n = ReadNumber(value, relative(value, word_tolerance), None, word, False, True)
             numbers.append(n)
             mults.append(word)
             out.append(f"#{len(numbers) - 1} " + ("times" if word in ("twice", "thrice") else "×"))

@@ -23,7 +23,7 @@ from .report import REPORTERS, Report
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .model import Problem
+    from .model import Problem, Settings
     from .verify import VerifyRun
 
 __all__ = ["app", "ExitCode"]
@@ -104,19 +104,28 @@ def main(
     """
 
 
-def _check_registry(paths: list[str] | None) -> tuple[VerifyRun, tuple[Problem, ...]]:
-    """Find the settings (walking up from the first path, or from here), then
-    check the claims in ``paths``: by default the ``registry`` setting, else
-    ``claims/``.  Returns the run and the problems with the settings file."""
+def _registry(paths: list[str] | None) -> tuple[list[str], Settings, tuple[Problem, ...]]:
+    """Find the settings (walking up from the first path, or from here) and
+    the paths to check: ``paths``, else the ``registry`` setting, else
+    ``claims/``.  Returns the paths, the settings and the problems with the
+    settings file."""
     from .settings import find_settings
-    from .verify import verify_paths
 
     settings, options, problems = find_settings(Path(paths[0]) if paths else Path.cwd())
     if not paths:
         registry = options.get("registry")
         # shown relative to where the user is, as a path they would have typed
         paths = [os.path.relpath(registry) if registry is not None else DEFAULT_REGISTRY]
-    return verify_paths(paths, settings=settings), tuple(problems)
+    return paths, settings, tuple(problems)
+
+
+def _check_registry(paths: list[str] | None) -> tuple[VerifyRun, tuple[Problem, ...]]:
+    """Check the claims of :func:`_registry`, keeping the registry (for
+    ``show`` and ``export``).  Returns the run and the settings problems."""
+    from .verify import verify_paths
+
+    paths, settings, problems = _registry(paths)
+    return verify_paths(paths, settings=settings), problems
 
 
 _PATHS_HELP = "Claim files and folders (default: the 'registry' setting, else claims/)."
@@ -131,6 +140,12 @@ def verify(
                      show_default=False),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only unexpected verdicts and file errors (the summary still counts all).")] = False,
+    jobs: Annotated[
+        Optional[int],
+        typer.Option("--jobs", "-j", min=1, show_default=False,
+                     help="Check files in this many processes (default: the number of cores; "
+                          "registries under 512 KB use one). The output is the same for any N."),
+    ] = None,
 ) -> None:
     """Check every claim in the registry, or in the given files and folders.
 
@@ -143,11 +158,15 @@ def verify(
       factcheck verify
       factcheck verify claims/treason.yaml --format json
       factcheck verify claims/ --format junit > factcheck.xml
+      factcheck verify archive/ --format json --jobs 4
     """
     name = output or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     with _no_traceback(ExitCode.INVALID):
-        run, setting_problems = _check_registry(paths)
-        report = Report(tuple(run.results), setting_problems + tuple(run.problems), quiet=quiet)
+        from .verify import default_jobs, iter_checked
+
+        paths, settings, setting_problems = _registry(paths)
+        items = iter_checked(paths, settings=settings, jobs=jobs or default_jobs())
+        report = Report(items, setting_problems, quiet=quiet)
         REPORTERS[name](report, out=sys.stdout, err=sys.stderr)
     raise typer.Exit(_exit_code(report))
 
@@ -155,7 +174,7 @@ def verify(
 def _exit_code(report: Report) -> ExitCode:
     if report.problems:
         return ExitCode.INVALID
-    if report.unexpected:
+    if report.unexpected_count:
         return ExitCode.UNEXPECTED
     return ExitCode.OK
 

@@ -57,6 +57,8 @@ __all__ = [
     "MAX_ALIAS_EXPANSION",
     "ID_PATTERN",
     "load_registry",
+    "find_claim_files",
+    "ClaimIds",
     "load_file",
     "load_text",
 ]
@@ -989,17 +991,12 @@ def _claim_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def load_registry(paths: Sequence[str | Path] | str | Path, *, settings: Settings | None = None) -> Registry:
-    """Read claim files and folders (every ``*.yaml`` / ``*.yml`` under a
-    folder, recursively, in sorted order) into one Registry.  Never raises:
-    every problem, including a missing path, is in ``Registry.problems``.
-
-    A claim id is unique across the registry: a second claim with an id
-    already used is dropped and reported, with the place of the first.
-    """
+def find_claim_files(paths: Sequence[str | Path] | str | Path) -> tuple[list[Path], list[Problem]]:
+    """The claim files named by ``paths``: files as given, and every
+    ``*.yaml`` / ``*.yml`` under a folder, recursively, in sorted order; each
+    file once.  A missing path or an empty folder is a problem; never raises."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    settings = settings or Settings()
     problems: list[Problem] = []
     files: list[Path] = []
     seen: set[Path] = set()
@@ -1023,37 +1020,61 @@ def load_registry(paths: Sequence[str | Path] | str | Path, *, settings: Setting
             if key not in seen:
                 seen.add(key)
                 files.append(f)
-
-    with _gc_paused():
-        topics, more = _load_files(files, settings)
-    return Registry(topics=tuple(topics), problems=tuple(problems + more))
+    return files, problems
 
 
-def _load_files(files: list[Path], settings: Settings) -> tuple[list[Topic], list[Problem]]:
-    problems: list[Problem] = []
+class ClaimIds:
+    """The claim ids met so far in a registry: a claim id is unique across
+    the registry, and the first claim to use it wins."""
+
+    __slots__ = ("_first",)
+
+    def __init__(self) -> None:
+        self._first: dict[str, tuple[str, int]] = {}
+
+    def duplicate(self, claim: Claim) -> Problem | None:
+        """None for the first use of ``claim.id`` (which is remembered), else
+        the problem to report in place of the claim."""
+        first = self._first.get(claim.id)
+        if first is None:
+            self._first[claim.id] = (claim.file, claim.line)
+            return None
+        return Problem(
+            claim.file, claim.line, claim.column,
+            f"claim id {_q(claim.id)} is already used",
+            f"first defined at {first[0]}:{first[1]}; claim ids are unique across the registry",
+        )
+
+
+def load_registry(paths: Sequence[str | Path] | str | Path, *, settings: Settings | None = None) -> Registry:
+    """Read claim files and folders (see :func:`find_claim_files`) into one
+    Registry.  Never raises: every problem, including a missing path, is in
+    ``Registry.problems``.
+
+    A claim id is unique across the registry: a second claim with an id
+    already used is dropped and reported, with the place of the first.
+    """
+    settings = settings or Settings()
+    files, problems = find_claim_files(paths)
     topics: list[Topic] = []
-    first_claim: dict[str, Claim] = {}
-    for f in files:
-        topic, file_problems = load_file(f, settings=settings)
-        problems.extend(file_problems)
-        if topic is None:
-            continue
-        kept = []
-        for claim in topic.claims:
-            first = first_claim.get(claim.id)
-            if first is not None:
-                problems.append(Problem(
-                    claim.file, claim.line, claim.column,
-                    f"claim id {_q(claim.id)} is already used",
-                    f"first defined at {first.file}:{first.line}; claim ids are unique across the registry",
-                ))
+    ids = ClaimIds()
+    with _gc_paused():
+        for f in files:
+            topic, file_problems = load_file(f, settings=settings)
+            problems.extend(file_problems)
+            if topic is None:
                 continue
-            first_claim[claim.id] = claim
-            kept.append(claim)
-        if len(kept) != len(topic.claims):
-            topic = replace(topic, claims=tuple(kept))
-        topics.append(topic)
-    return topics, problems
+            kept = []
+            for claim in topic.claims:
+                dup = ids.duplicate(claim)
+                if dup is None:
+                    kept.append(claim)
+                else:
+                    problems.append(dup)
+            if len(kept) != len(topic.claims):
+                topic = replace(topic, claims=tuple(kept))
+            topics.append(topic)
+    return Registry(topics=tuple(topics), problems=tuple(problems))
 
 
 def _missing(path: Path) -> Problem:

@@ -8,8 +8,10 @@ This is the library entry point behind ``factcheck verify`` and
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
-from dataclasses import dataclass
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
 
 from .evaluate import evaluate
@@ -19,7 +21,7 @@ from .numbers import NumberError, read_figure_value
 from .periods import PeriodError, parse_period
 from .phrases import UnreadableStatement, read_statement
 
-__all__ = ["VerifyRun", "verify_paths", "check_statement", "check_claims", "check_claim", "UsageError"]
+__all__ = ["VerifyRun", "FileRun", "verify_paths", "iter_checked", "check_file", "default_jobs", "check_statement", "check_claims", "check_claim", "UsageError"]
 
 
 class UsageError(ValueError):
@@ -29,27 +31,165 @@ class UsageError(ValueError):
 @dataclass(frozen=True, slots=True)
 class VerifyRun:
     """Everything ``verify`` found: the registry, a result per readable claim,
-    and every problem (invalid files, unreadable statements)."""
+    and every problem (invalid files, unreadable statements), file by file."""
 
     registry: Registry
     results: tuple[ClaimResult, ...]
     problems: tuple[Problem, ...]
 
 
-def verify_paths(paths: Sequence[str | Path], *, settings: Settings | None = None) -> VerifyRun:
-    """Load the claim files and folders in ``paths`` and check every claim."""
-    from .registry import load_registry
+@dataclass(frozen=True, slots=True)
+class FileRun:
+    """One claim file, checked.
 
-    kwargs = {} if settings is None else {"settings": settings}
-    # Loading builds millions of small acyclic objects; the cyclic garbage
+    ``topic`` is None when nothing of the file could be used, and in the
+    reply of a worker process (``verify`` needs no figures, and they would
+    only cost pickling).  ``problems`` are the file's own; ``checked`` pairs
+    every claim, in file order, with its result or the problem that stopped
+    it being checked.
+    """
+
+    file: str
+    topic: Topic | None
+    problems: tuple[Problem, ...]
+    checked: tuple[tuple[Claim, ClaimResult | Problem], ...]
+
+
+#: Below this many bytes of claim files, ``--jobs`` is ignored: starting
+#: worker processes would cost more than they save (measured in bench/).
+PARALLEL_MIN_BYTES = 512 * 1024
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def check_file(path: str | Path, settings: Settings | None = None) -> FileRun:
+    """Load one claim file and check each of its claims; never raises."""
+    from .registry import load_file
+
+    topic, problems = load_file(path, settings=settings)
+    checked = tuple((claim, check_claim(claim, topic)) for claim in topic.claims) if topic else ()
+    return FileRun(str(path), topic, tuple(problems), checked)
+
+
+def iter_checked(paths: Sequence[str | Path], *, settings: Settings | None = None,
+                 jobs: int = 1) -> Iterator[ClaimResult | Problem]:
+    """Check the claim files and folders in ``paths``, yielding each result
+    and each problem as soon as its file is done, in file order.
+
+    Memory stays flat however large the registry: a file's topic is dropped
+    once its claims are checked.  With ``jobs`` > 1 (and at least
+    :data:`PARALLEL_MIN_BYTES` of claim files), files are checked in that many
+    worker processes; the items come out in the same order, so the output is
+    byte-identical to ``jobs=1``.
+    """
+    for _run, items in _runs(paths, settings or Settings(), jobs, keep_topics=False):
+        yield from items
+
+
+def verify_paths(paths: Sequence[str | Path], *, settings: Settings | None = None) -> VerifyRun:
+    """Load the claim files and folders in ``paths`` and check every claim,
+    keeping the registry (``show`` and ``export`` need its figures).  The
+    registry's problems are all the problems of the run."""
+    topics: list[Topic] = []
+    results: list[ClaimResult] = []
+    problems: list[Problem] = []
+    for run, items in _runs(paths, settings or Settings(), 1, keep_topics=True):
+        for item in items:
+            (results if isinstance(item, ClaimResult) else problems).append(item)  # type: ignore[arg-type]
+        if run.topic is not None:
+            topics.append(run.topic)
+    return VerifyRun(Registry(tuple(topics), tuple(problems)), tuple(results), tuple(problems))
+
+
+def _runs(paths: Sequence[str | Path], settings: Settings, jobs: int, *,
+          keep_topics: bool) -> Iterator[tuple[FileRun, list[ClaimResult | Problem]]]:
+    """Each file's run with its items: the file's problems, then per claim
+    its result or problem.  A claim whose id was used before in the registry
+    gives a problem instead of a result (and its topic loses it)."""
+    from .registry import ClaimIds, find_claim_files
+
+    files, problems = find_claim_files(paths)
+    if problems:
+        yield FileRun("", None, tuple(problems), ()), list(problems)
+    ids = ClaimIds()
+    # Checking builds millions of small acyclic objects; the cyclic garbage
     # collector would walk them over and over for nothing (about 10% of a run).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return check_claims(load_registry(paths, **kwargs))
+        for run in _file_runs(files, settings, jobs, keep_topics=keep_topics):
+            items: list[ClaimResult | Problem] = list(run.problems)
+            kept: list[Claim] = []
+            for claim, got in run.checked:
+                dup = ids.duplicate(claim)
+                if dup is None:
+                    kept.append(claim)
+                    items.append(got)
+                else:
+                    items.append(dup)
+            if run.topic is not None and len(kept) != len(run.checked):
+                run = replace(run, topic=replace(run.topic, claims=tuple(kept)))
+            yield run, items
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _file_runs(files: list[Path], settings: Settings, jobs: int, *, keep_topics: bool) -> Iterator[FileRun]:
+    """Each file checked, in order: here, or over ``jobs`` worker processes."""
+    if jobs > 1 and len(files) > 1 and not keep_topics and _total_bytes(files) >= PARALLEL_MIN_BYTES:
+        yield from _parallel(files, settings, min(jobs, len(files)))
+        return
+    for f in files:
+        yield check_file(f, settings)
+
+
+def _total_bytes(files: list[Path]) -> int:
+    total = 0
+    for f in files:
+        try:
+            total += f.stat().st_size
+        except OSError:
+            pass  # check_file reports it
+    return total
+
+
+def _parallel(files: list[Path], settings: Settings, jobs: int) -> Iterator[FileRun]:
+    """Files over a pool of worker processes, in order, with at most a few
+    files per worker in flight so that memory stays flat."""
+    import multiprocessing
+    from collections import deque
+
+    methods = multiprocessing.get_all_start_methods()
+    # fork: workers start in a millisecond with everything already imported
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ctx.Pool(jobs, initializer=gc.disable) as pool:
+        todo = iter(files)
+        pending = deque(pool.apply_async(_worker, (f, settings)) for f in islice(todo, 4 * jobs))
+        while pending:
+            run = pending.popleft().get()
+            nxt = next(todo, None)
+            if nxt is not None:
+                pending.append(pool.apply_async(_worker, (nxt, settings)))
+            yield run
+
+
+def _worker(path: Path, settings: Settings) -> FileRun:
+    """A worker process's reply: the file's run without what the parent does
+    not need (the figures, the parsed expressions, the marks)."""
+    run = check_file(path, settings)
+    slim = tuple(
+        (lean, got if isinstance(got, Problem) else replace(got, claim=lean))
+        for claim, got in run.checked
+        for lean in (replace(claim, of=None, vs=None, marks=()),)
+    )
+    return FileRun(run.file, None, run.problems, slim)
 
 
 def check_claims(registry: Registry) -> VerifyRun:

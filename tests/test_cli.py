@@ -301,7 +301,7 @@ def test_verify_unexpected_exception_is_one_line_and_exit_3(workdir, monkeypatch
     def boom(*args, **kwargs):
         raise RuntimeError("the engine broke")
 
-    monkeypatch.setattr(engine, "verify_paths", boom)
+    monkeypatch.setattr(engine, "iter_checked", boom)
     result = factcheck("verify")
     assert result.exit_code == ExitCode.INVALID
     assert result.stderr == "factcheck: internal error: RuntimeError: the engine broke (please report this)\n"

@@ -44,8 +44,13 @@ SECRETS = ClaimResult(
 BROKEN = Problem("claims/broken.yaml", 3, 5, "unknown key 'sayz'", "did you mean 'says'?")
 NOLINE = Problem("claims/gone.yaml", None, None, "cannot read the file: no such file")
 
-ALL = Report((FOURFOLD, FOLD, SECRETS), (BROKEN, NOLINE))
-GOOD = Report((FOURFOLD,))
+def every(*, quiet: bool = False) -> Report:
+    """Three results and two problems (a report is read once: a new one each time)."""
+    return Report((FOURFOLD, FOLD, SECRETS), (BROKEN, NOLINE), quiet=quiet)
+
+
+def good(*, quiet: bool = False) -> Report:
+    return Report((FOURFOLD,), quiet=quiet)
 
 
 def render(name: str, report: Report) -> tuple[str, str]:
@@ -59,10 +64,10 @@ def test_the_formats_are_the_documented_ones():
 
 
 def test_summary_counts_every_verdict():
-    assert ALL.summary() == {"claims": 3, "holds": 1, "imprecise": 0, "fails": 1, "unverifiable": 1,
+    assert every().summary() == {"claims": 3, "holds": 1, "imprecise": 0, "fails": 1, "unverifiable": 1,
                              "unexpected": 2, "errors": 2}
-    assert ALL.summary_line() == "3 claims: 1 holds, 0 imprecise, 1 fails, 1 unverifiable; 2 unexpected; 2 errors"
-    assert GOOD.summary_line() == "1 claim: 1 holds, 0 imprecise, 0 fails, 0 unverifiable; 0 unexpected; 0 errors"
+    assert every().summary_line() == "3 claims: 1 holds, 0 imprecise, 1 fails, 1 unverifiable; 2 unexpected; 2 errors"
+    assert good().summary_line() == "1 claim: 1 holds, 0 imprecise, 0 fails, 0 unverifiable; 0 unexpected; 0 errors"
 
 
 # --------------------------------------------------------------------------
@@ -71,7 +76,7 @@ def test_summary_counts_every_verdict():
 
 
 def test_json_has_the_contract_shape():
-    out, err = render("json", ALL)
+    out, err = render("json", every())
     assert err == ""
     doc = json.loads(out)
     assert list(doc) == ["version", "results", "errors", "summary"]
@@ -97,15 +102,15 @@ def test_json_has_the_contract_shape():
         {"file": "claims/gone.yaml", "line": None, "column": None,
          "message": "cannot read the file: no such file", "hint": None},
     ]
-    assert doc["summary"] == ALL.summary()
+    assert doc["summary"] == every().summary()
 
 
 def test_json_is_byte_identical_run_to_run():
-    assert render("json", ALL) == render("json", ALL)
+    assert render("json", every()) == render("json", every())
 
 
 def test_json_quiet_lists_only_unexpected_results_but_counts_all():
-    doc = json.loads(render("json", Report(ALL.results, ALL.problems, quiet=True))[0])
+    doc = json.loads(render("json", every(quiet=True))[0])
     assert [r["claim"] for r in doc["results"]] == ["espionage_fold", "secrets_rise"]
     assert doc["summary"]["claims"] == 3
 
@@ -116,7 +121,7 @@ def test_json_quiet_lists_only_unexpected_results_but_counts_all():
 
 
 def test_github_annotates_unexpected_verdicts_and_problems():
-    out, err = render("github", ALL)
+    out, err = render("github", every())
     assert err == ""
     assert out.splitlines() == [
         "::error file=claims/treason.yaml,line=50,col=3,title=factcheck (fails)::espionage_fold: fails, "
@@ -131,8 +136,8 @@ def test_github_annotates_unexpected_verdicts_and_problems():
 
 
 def test_github_says_nothing_but_the_summary_when_all_is_well():
-    assert render("github", GOOD)[0] == "1 claim: 1 holds, 0 imprecise, 0 fails, 0 unverifiable; 0 unexpected; 0 errors\n"
-    assert render("github", Report(GOOD.results, quiet=True))[0] == ""
+    assert render("github", good())[0] == "1 claim: 1 holds, 0 imprecise, 0 fails, 0 unverifiable; 0 unexpected; 0 errors\n"
+    assert render("github", good(quiet=True))[0] == ""
 
 
 def test_github_escapes_messages_and_properties():
@@ -149,7 +154,7 @@ def test_github_escapes_messages_and_properties():
 
 
 def test_junit_has_a_suite_per_topic_a_case_per_claim_and_an_error_per_file():
-    out, err = render("junit", ALL)
+    out, err = render("junit", every())
     assert err == ""
     assert out.startswith('<?xml version="1.0" encoding="utf-8"?>\n')
     root = ET.fromstring(out.split("\n", 1)[1])
@@ -191,7 +196,7 @@ def _fixed_width(monkeypatch):
 
 
 def test_text_lists_each_claim_with_its_arithmetic():
-    out, err = render("text", ALL)
+    out, err = render("text", every())
     assert "\x1b[" not in out + err  # not a terminal: no colour
     assert out.splitlines() == [
         '✓ holds         treason_nearly_fourfold  "nearly four times higher"',
@@ -212,12 +217,12 @@ def test_text_lists_each_claim_with_its_arithmetic():
 
 
 def test_text_quiet_shows_only_problems():
-    out, _err = render("text", Report(ALL.results, ALL.problems, quiet=True))
+    out, _err = render("text", every(quiet=True))
     assert [line for line in out.splitlines() if not line.startswith(" ")] == [
         '✗ fails         espionage_fold  "a 2.5-fold increase"  expected imprecise  claims/treason.yaml:50:3',
         '✗ unverifiable  secrets_rise  "up 20%"  expected holds  claims/secrets.yaml:7:5',
     ]
-    assert render("text", Report(GOOD.results, quiet=True)) == ("", "")
+    assert render("text", good(quiet=True)) == ("", "")
 
 
 def test_series_chart_scales_bars_and_marks_gaps_and_unknowns():

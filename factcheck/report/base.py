@@ -1,10 +1,16 @@
 """What every reporter receives and what it may ask of it: the results and
 problems of one run, and their summary.  Reporters never decide the exit
-code; ``cli.py`` does, from the same :class:`Report`."""
+code; ``cli.py`` does, from the same :class:`Report`.
+
+A report is read once, as the run goes: ``verify`` streams results file by
+file, so that a registry of any size is reported in flat memory.  A
+reporter walks :meth:`Report.shown` (or :meth:`Report.each`) first; the
+problems and the summary are complete once that walk is over.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:  # the model is imported when a report is made, not at start-up
@@ -13,37 +19,77 @@ if TYPE_CHECKING:  # the model is imported when a report is made, not at start-u
 __all__ = ["Report", "Reporter"]
 
 
-@dataclass(frozen=True, slots=True)
 class Report:
     """The results and problems of one run.
 
-    ``quiet`` asks for the problems only: verdicts that differ from the
-    expected one, and file errors.  The summary still counts everything.
+    ``items`` is any iterable of results and problems, in the order they
+    should be reported (a tuple, or the generator of
+    :func:`factcheck.verify.iter_checked`); ``problems`` are problems known
+    before the run (a settings file).  ``quiet`` asks for the problems only:
+    verdicts that differ from the expected one, and file errors.  The summary
+    still counts everything.
     """
 
-    results: tuple[ClaimResult, ...]
-    problems: tuple[Problem, ...] = ()
-    quiet: bool = False
+    __slots__ = ("quiet", "_items", "_problems", "_counts", "_unexpected", "_done")
 
-    @property
-    def unexpected(self) -> tuple[ClaimResult, ...]:
-        return tuple(r for r in self.results if not r.ok)
-
-    @property
-    def shown(self) -> tuple[ClaimResult, ...]:
-        """The results a reporter lists: all of them, or only the unexpected
-        ones when quiet."""
-        return self.unexpected if self.quiet else self.results
-
-    def summary(self) -> dict[str, int]:
-        """Counts in the order of the JSON contract."""
+    def __init__(self, items: Iterable[ClaimResult | Problem] = (), problems: Iterable[Problem] = (), *,
+                 quiet: bool = False) -> None:
         from ..model import VERDICTS
 
-        counts = {"claims": len(self.results)}
-        for verdict in VERDICTS:
-            counts[verdict] = sum(1 for r in self.results if r.outcome.verdict == verdict)
-        counts["unexpected"] = len(self.unexpected)
-        counts["errors"] = len(self.problems)
+        self.quiet = quiet
+        self._items = iter(items)
+        self._problems: list[Problem] = list(problems)
+        self._counts = dict.fromkeys(VERDICTS, 0)
+        self._unexpected = 0
+        self._done = False
+
+    def each(self) -> Iterator[ClaimResult]:
+        """Every result, once, counting verdicts and collecting problems on the way."""
+        from ..model import ClaimResult
+
+        counts, problems = self._counts, self._problems
+        for item in self._items:
+            if isinstance(item, ClaimResult):
+                counts[item.outcome.verdict] += 1
+                if not item.ok:
+                    self._unexpected += 1
+                yield item
+            else:
+                problems.append(item)
+        self._done = True
+
+    def shown(self) -> Iterator[ClaimResult]:
+        """The results a reporter lists: all of them, or only the unexpected
+        ones when quiet."""
+        return self.unexpected() if self.quiet else self.each()
+
+    def unexpected(self) -> Iterator[ClaimResult]:
+        """The results whose verdict differs from the expected one."""
+        return (r for r in self.each() if not r.ok)
+
+    def _finish(self) -> None:
+        if not self._done:
+            for _ in self.each():
+                pass
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem (reading the rest of the run first)."""
+        self._finish()
+        return tuple(self._problems)
+
+    @property
+    def unexpected_count(self) -> int:
+        self._finish()
+        return self._unexpected
+
+    def summary(self) -> dict[str, int]:
+        """Counts in the order of the JSON contract (reading the rest of the run first)."""
+        self._finish()
+        counts = {"claims": sum(self._counts.values())}
+        counts.update(self._counts)
+        counts["unexpected"] = self._unexpected
+        counts["errors"] = len(self._problems)
         return counts
 
     def summary_line(self) -> str:

@@ -49,7 +49,7 @@ def problem_annotation(problem: Problem) -> str:
 
 
 def report(rep: Report, *, out: TextIO, err: TextIO) -> None:
-    for result in rep.unexpected:
+    for result in rep.unexpected():
         out.write(claim_annotation(result) + "\n")
     for problem in rep.problems:
         out.write(problem_annotation(problem) + "\n")

@@ -79,7 +79,7 @@ def document(rep: Report) -> dict[str, Any]:
     """The whole JSON object of a run."""
     return {
         "version": VERSION,
-        "results": [result_object(r) for r in rep.shown],
+        "results": [result_object(r) for r in rep.shown()],
         "errors": [problem_object(p) for p in rep.problems],
         "summary": rep.summary(),
     }
@@ -92,7 +92,18 @@ def dumps(obj: Any) -> str:
 
 
 def report(rep: Report, *, out: TextIO, err: TextIO) -> None:
-    out.write(dumps(document(rep)))
+    """Write ``dumps(document(rep))``, one result at a time: the text is the
+    same to the byte, but a run of any size needs no more memory than one
+    result."""
+    out.write(f'{{\n  "version": {VERSION},\n  "results": [')
+    sep = "\n    "
+    for result in rep.shown():
+        # a JSON string never holds a raw newline, so re-indenting by lines is exact
+        out.write(sep + json.dumps(result_object(result), indent=2, ensure_ascii=True).replace("\n", "\n    "))
+        sep = ",\n    "
+    out.write("\n  ]" if sep != "\n    " else "]")
+    tail = {"errors": [problem_object(p) for p in rep.problems], "summary": rep.summary()}
+    out.write("," + dumps(tail)[1:])
 
 
 def show_document(query: str, matches: Sequence[Match]) -> dict[str, Any]:

@@ -20,13 +20,14 @@ def render(rep: Report) -> str:
     """The XML document as text (built with xml.etree, so it is well formed)."""
     import xml.etree.ElementTree as ET
 
+    results = list(rep.each())  # JUnit counts come first: the whole run is needed
     claims: dict[str, list[ClaimResult]] = {}
-    for result in rep.results:
+    for result in results:
         claims.setdefault(result.claim.topic, []).append(result)
     # a file that could not be read has no topic yet: its stem is the name it
     # would have had
     broken: dict[str, dict[str, list[Problem]]] = {}
-    topic_of_file = {r.claim.file: r.claim.topic for r in rep.results}
+    topic_of_file = {r.claim.file: r.claim.topic for r in results}
     for problem in rep.problems:
         topic = topic_of_file.get(problem.file) or PurePath(problem.file).stem
         broken.setdefault(topic, {}).setdefault(problem.file, []).append(problem)

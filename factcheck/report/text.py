@@ -137,12 +137,12 @@ def report(rep: Report, *, out: TextIO, err: TextIO) -> None:
     from rich.text import Text
 
     c = console(out)
-    for result in rep.shown:
+    for result in rep.shown():
         c.print(_claim_head(result.claim, result, always_where=False))
         _print_indented(c, _outcome_lines(result.outcome, detail=False))
     _problems(rep.problems, err)
     if not rep.quiet:
-        good = not rep.unexpected and not rep.problems
+        good = not rep.unexpected_count and not rep.problems
         c.print(Text(rep.summary_line(), style="bold green" if good else "bold red"))
 
 

@@ -33,7 +33,7 @@ from .numbers import Interval, ReadNumber, fmt, hedge_interval, relative
 from .periods import Period, missing_between
 from .phrases import Part, Reading
 
-__all__ = ["evaluate", "acceptance", "judge"]
+__all__ = ["evaluate", "prepare", "Prepared", "acceptance", "judge"]
 
 _ZERO = Fraction(0)
 _ONE = Fraction(1)
@@ -181,30 +181,70 @@ def _clip(part: Part, held: Interval, band: Interval | None) -> tuple[Interval, 
     return held.intersect(side), (band.intersect(side) if band is not None else None)
 
 
-def _evaluate_part(part: Part, of: Operand, vs: Operand | None, settings: Settings) -> _Result:
-    if part.family == "record":
-        return _evaluate_record(part, of, vs, settings)
-    if part.family == "comparison":
-        return _evaluate_comparison(part, of, vs, settings)
-    if part.family == "rate":
-        return _evaluate_rate(part, of, settings)
+@dataclass(frozen=True, slots=True)
+class _Accepts:
+    """What a model family part accepts, worked out once per statement and
+    settings: the interval, its band, the model, and the strict reading of
+    an ambiguous wording (held, band, and the number it reads)."""
+
+    held: Interval
+    band: Interval | None
+    model: _Model
+    strict: tuple[Interval, Interval | None, Fraction] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A reading with what each of its parts accepts under some settings:
+    everything about a claim that does not depend on its figures.  A
+    registry repeats its phrasings, so ``verify`` prepares each distinct
+    statement once (see :func:`prepare`)."""
+
+    reading: Reading
+    settings: Settings
+    accepts: tuple[_Accepts | None, ...]  # per part: primary, then anchors
+
+
+def prepare(reading: Reading, settings: Settings) -> Prepared:
+    parts = (reading.primary, *reading.anchors)
+    return Prepared(reading, settings, tuple(_accepts(p, settings) for p in parts))
+
+
+def _accepts(part: Part, settings: Settings) -> _Accepts | None:
+    if part.family in ("record", "comparison", "rate"):
+        return None
     n = part.number
     assert n is not None
     held, band = _clip(part, *acceptance(n, part.hedge, settings))
-    model = _model(part, n.percent)
+    strict = None
+    if part.ambiguous:
+        strict_n = replace(n, value=n.value + 1, interval=n.interval.shift(_ONE))
+        strict = (*_clip(part, *acceptance(strict_n, part.hedge, settings)), strict_n.value)
+    return _Accepts(held, band, _model(part, n.percent), strict)
+
+
+def _evaluate_part(part: Part, accepts: _Accepts | None, of: Operand, vs: Operand | None,
+                   settings: Settings) -> _Result:
+    if accepts is None:
+        if part.family == "record":
+            return _evaluate_record(part, of, vs, settings)
+        if part.family == "comparison":
+            return _evaluate_comparison(part, of, vs, settings)
+        return _evaluate_rate(part, of, settings)
+    n = part.number
+    assert n is not None
+    held, band, model = accepts.held, accepts.band, accepts.model
     result = _evaluate_model(part, model, held, band, of, vs)
     notes = list(result.notes)
     if part.discouraged:
         notes.append(part.discouraged)
     strict = None
-    if part.ambiguous and n is not None:
-        strict_n = replace(n, value=n.value + 1, interval=n.interval.shift(_ONE))
-        s_held, s_band = _clip(part, *acceptance(strict_n, part.hedge, settings))
-        s_res = _evaluate_model(part, model, s_held, s_band, of, vs)
-        strict = s_res.verdict
+    if accepts.strict is not None:
+        s_held, s_band, s_value = accepts.strict
+        strict = _evaluate_model(part, model, s_held, s_band, of, vs).verdict
         notes.append(
             f"ambiguous wording, read as {fmt(n.value)} times the base; the strict reading "
-            f"({fmt(n.value + 1)} times the base) needs {s_held}: {strict}"
+            f"({fmt(s_value)} times the base) needs {s_held}: {strict}"
         )
     # relative change between percentages that holds only as points
     if (
@@ -222,6 +262,8 @@ def _evaluate_part(part: Part, of: Operand, vs: Operand | None, settings: Settin
                 f"both figures are percentages: {_show(of)} - {_show(vs)} = {str(of.value - vs.value)} "
                 f"percentage points, so the statement would hold as percentage points, not as a relative change"
             )
+    if not notes and strict is None:
+        return result
     return replace(result, notes=tuple(notes), strict_verdict=strict)
 
 
@@ -280,7 +322,8 @@ def _evaluate_model(part: Part, model: _Model, held: Interval, band: Interval | 
     q = model.forward(a_val, b_val)  # type: ignore[arg-type]
     verdict = judge(q, held, band)
     unit = "%" if model.k == _HUNDRED or model.k == -_HUNDRED else ""
-    expl = f"{expr} = {q}{unit}; {words} needs {held}{unit}: {verdict}"
+    q_text, held_text = str(q), str(held)
+    expl = f"{expr} = {q_text}{unit}; {words} needs {held_text}{unit}: {verdict}"
     notes: list[str] = []
     needed = None
     if verdict == "unverifiable":
@@ -297,7 +340,7 @@ def _evaluate_model(part: Part, model: _Model, held: Interval, band: Interval | 
                 pass
     elif verdict == "imprecise" and band is not None:
         expl += f" (within the imprecise band {band}{unit})"
-    return _Result(verdict, str(q), str(held), expl, tuple(notes), needed)
+    return _Result(verdict, q_text, held_text, expl, tuple(notes), needed)
 
 
 _COMPARE_WORDS = {"gt": ">", "ge": ">=", "lt": "<", "le": "<=", "eq": "="}
@@ -487,17 +530,25 @@ def _evaluate_record(part: Part, of: Operand, vs: Operand | None, settings: Sett
     return _Result(verdict, computed, accepted, expl)
 
 
-def evaluate(reading: Reading, of: Operand, vs: Operand | None, settings: Settings | None = None) -> Outcome:
-    """The verdict on a reading over its figures (``vs`` may be None)."""
-    settings = settings or Settings()
-    results = [_evaluate_part(reading.primary, of, vs, settings)]
-    results += [_evaluate_part(anchor, of, vs, settings) for anchor in reading.anchors]
+def evaluate(reading: Reading | Prepared, of: Operand, vs: Operand | None, settings: Settings | None = None) -> Outcome:
+    """The verdict on a reading over its figures (``vs`` may be None).
+
+    ``reading`` may be a :class:`Prepared` one, whose settings are then the
+    ones used."""
+    if isinstance(reading, Prepared):
+        prepared = reading
+    else:
+        prepared = prepare(reading, settings or Settings())
+    reading, settings = prepared.reading, prepared.settings
+    parts = (reading.primary, *reading.anchors)
+    results = [_evaluate_part(p, a, of, vs, settings) for p, a in zip(parts, prepared.accepts)]
     main = results[0]
-    verdict = max((r.verdict for r in results), key=_SEVERITY.__getitem__)
+    verdict = main.verdict
     explanation = main.explanation
     for r in results[1:]:
+        verdict = max(verdict, r.verdict, key=_SEVERITY.__getitem__)
         explanation += f"; and {r.explanation}"
-    notes = tuple(n for r in results for n in r.notes)
+    notes = main.notes if len(results) == 1 else tuple(n for r in results for n in r.notes)
     return Outcome(
         verdict=verdict,
         reading=reading.primary.family,

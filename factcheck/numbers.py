@@ -38,6 +38,9 @@ __all__ = [
 MAX_DIGITS = 100
 
 
+_ZERO = Fraction(0)
+
+
 class NumberError(ValueError):
     """A text that should hold a number does not."""
 
@@ -71,7 +74,8 @@ class Interval:
     # ---- predicates ------------------------------------------------------
     @property
     def is_point(self) -> bool:
-        return self.lo is not None and self.lo == self.hi
+        lo = self.lo
+        return lo is not None and (lo is self.hi or lo == self.hi)
 
     @property
     def is_empty(self) -> bool:
@@ -139,15 +143,25 @@ class Interval:
         return self + (-other)
 
     def __mul__(self, other: Interval) -> Interval:
+        if other._is_closed_point():
+            return self.scale(other.lo)  # type: ignore[arg-type]
+        if self._is_closed_point():
+            return other.scale(self.lo)  # type: ignore[arg-type]
         return _combine(self, other, lambda a, b: a * b)
 
     def __truediv__(self, other: Interval) -> Interval:
-        if other.contains(Fraction(0)):
+        if other._is_closed_point() and other.lo:  # the usual case: a figure
+            return self.scale(1 / other.lo)  # type: ignore[operator]
+        if other.contains(_ZERO):
             raise ZeroDivisionError("division by an interval that contains zero")
         return self * other.reciprocal()
 
+    def _is_closed_point(self) -> bool:
+        lo = self.lo
+        return lo is not None and (lo is self.hi or lo == self.hi) and self.lo_closed and self.hi_closed
+
     def reciprocal(self) -> Interval:
-        if self.contains(Fraction(0)):
+        if self.contains(_ZERO):
             raise ZeroDivisionError("reciprocal of an interval that contains zero")
         # Entirely positive or entirely negative: 1/x is decreasing there.
         lo = None if self.hi is None else 1 / self.hi
@@ -161,16 +175,26 @@ class Interval:
 
     def scale(self, k: Fraction) -> Interval:
         """Multiply by a constant (a fast path of ``*``; the hot path of evaluation)."""
-        k = Fraction(k)
-        if k == 0:
+        if k.__class__ is not Fraction:
+            k = Fraction(k)
+        if not k:
             return Interval.point(k)
-        lo = None if self.lo is None else self.lo * k
-        hi = None if self.hi is None else self.hi * k
+        lo, hi = self.lo, self.hi
+        if lo is not None and lo is hi:  # a point: one product
+            v = lo * k
+            return Interval(v, v, self.lo_closed, self.hi_closed) if k > 0 else Interval(v, v, self.hi_closed, self.lo_closed)
+        lo = None if lo is None else lo * k
+        hi = None if hi is None else hi * k
         if k > 0:
             return Interval(lo, hi, self.lo_closed, self.hi_closed)
         return Interval(hi, lo, self.hi_closed, self.lo_closed)
 
     def shift(self, k: Fraction) -> Interval:
+        if not k:
+            return self
+        if self.lo is not None and self.lo is self.hi:  # a point: one sum
+            v = self.lo + k
+            return Interval(v, v, self.lo_closed, self.hi_closed)
         lo = None if self.lo is None else self.lo + k
         hi = None if self.hi is None else self.hi + k
         return Interval(lo, hi, self.lo_closed, self.hi_closed)
@@ -272,35 +296,38 @@ def _end_product(a, a_lo: bool, b, b_lo: bool, op) -> tuple[int, Fraction]:
 # --------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=65536)
 def fmt(x: Fraction | int, *, places: int = 3) -> str:
     """Deterministic text for a rational: integers as they are, others rounded.
 
     Values of magnitude 1 or more keep ``places`` decimals; smaller ones keep
     ``places + 1`` significant digits.  Trailing zeros are dropped.  Rounding
-    is half away from zero, done on the rational itself.
+    is half away from zero, done on the rational itself (in integers).
     """
-    x = Fraction(x)
-    if x.denominator == 1:
-        return str(x.numerator)
-    sign = "-" if x < 0 else ""
-    ax = abs(x)
+    n, d = x.numerator, x.denominator
+    if d == 1:
+        return str(n)
+    return _fmt_ratio(n, d, places)
+
+
+@lru_cache(maxsize=65536)
+def _fmt_ratio(n: int, d: int, places: int) -> str:
+    sign = "-" if n < 0 else ""
+    an = abs(n)
     digits = places
-    if ax < 1:
+    if an < d:
         # significant digits for small magnitudes
         k = 0
-        while ax * 10 ** (k + 1) < 1 and k < 40:
+        while an * 10 ** (k + 1) < d and k < 40:
             k += 1
         digits = places + 1 + k
-    scaled = ax * 10**digits
-    n = scaled.numerator // scaled.denominator
-    if scaled - n >= Fraction(1, 2):
-        n += 1
-    text = str(n).rjust(digits + 1, "0")
+    q, r = divmod(an * 10**digits, d)
+    if 2 * r >= d:
+        q += 1
+    text = str(q).rjust(digits + 1, "0")
     whole, frac = text[:-digits], text[-digits:].rstrip("0")
     out = whole + ("." + frac if frac else "")
     if out.strip("0.") == "":
-        return "0" if not sign else "-0" if n else "0"
+        return "0"
     return sign + out
 
 

@@ -11,10 +11,11 @@ import gc
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
-from .evaluate import evaluate
+from .evaluate import Prepared, evaluate, prepare
 from .expressions import EvaluationError, ExpressionError, resolve
 from .model import ClaimResult, Claim, Operand, Outcome, Problem, Registry, Settings, Topic
 from .numbers import NumberError, read_figure_value
@@ -209,11 +210,11 @@ def check_claims(registry: Registry) -> VerifyRun:
 def check_claim(claim: Claim, topic: Topic) -> ClaimResult | Problem:
     """The result of one claim, or the problem that stops it being checked."""
     try:
-        reading = read_statement(claim.says, word_tolerance=claim.settings.word_tolerance,
-                                 has_vs=claim.vs is not None)
+        prepared = _prepared(claim.says, claim.settings, claim.vs is not None)
     except UnreadableStatement as exc:
         line, col = claim.mark("says")
         return Problem(claim.file, line, col, f"claim {claim.id!r}: {exc.message}", exc.hint)
+    reading = prepared.reading
     if reading.needs_vs and claim.vs is None:
         line, col = claim.mark("says")
         return Problem(claim.file, line, col,
@@ -228,7 +229,14 @@ def check_claim(claim: Claim, topic: Topic) -> ClaimResult | Problem:
     except ExpressionError as exc:
         line, col = claim.mark("of")
         return Problem(claim.file, line, col, f"claim {claim.id!r}: {exc}", getattr(exc, "hint", None))
-    return ClaimResult(claim, evaluate(reading, of, vs, claim.settings))
+    return ClaimResult(claim, evaluate(prepared, of, vs))
+
+
+@lru_cache(maxsize=4096)
+def _prepared(says: str, settings: Settings, has_vs: bool) -> Prepared:
+    """A statement read and its accepted intervals worked out, once per
+    distinct (statement, settings): registries repeat their phrasings."""
+    return prepare(read_statement(says, word_tolerance=settings.word_tolerance, has_vs=has_vs), settings)
 
 
 def operand_from_text(text: str | None, *, name: str, settings: Settings, period: str | None = None,

@@ -52,6 +52,9 @@ DEFAULT_REGISTRY = "claims"
 app = typer.Typer(
     name="factcheck",
     no_args_is_help=True,
+    # plain help: typer's rich help imports rich's markdown, syntax and
+    # traceback modules, about 0.1 s on every `--help`
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

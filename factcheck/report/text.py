@@ -10,6 +10,7 @@ rich: off when the stream is not a terminal or ``NO_COLOR`` is set.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, TextIO
@@ -40,22 +41,36 @@ def console(stream: TextIO) -> Console:
     return Console(file=stream, highlight=False, markup=False, emoji=False, soft_wrap=True)
 
 
+def styled(stream: TextIO) -> bool:
+    """Whether rich would style its output on ``stream``: a terminal, or
+    colour forced (FORCE_COLOR, TTY_COMPATIBLE=1).  When not, ``verify``
+    writes its lines itself, the same text without importing rich."""
+    env = os.environ
+    if env.get("FORCE_COLOR") or env.get("TTY_COMPATIBLE") == "1":
+        return True
+    if env.get("TTY_COMPATIBLE") == "0":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # closed or not a real stream
+        return False
+
+
 # --------------------------------------------------------------------------
-# pieces
+# pieces: a line is a list of (text, style) segments, printed through rich
+# (to a terminal) or joined as they are (to a pipe or file)
 # --------------------------------------------------------------------------
 
-
-def _verdict(verdict: str, *, pad: bool = True) -> Text:
-    from rich.text import Text
-
-    return Text(verdict.ljust(_PAD) if pad else verdict, style=f"bold {VERDICT_STYLE.get(verdict, '')}".strip())
+Segment = tuple[str, str]
+Line = list[Segment]
 
 
-def _mark(ok: bool) -> Text:
-    from rich.text import Text
+def _verdict(verdict: str, *, pad: bool = True) -> Segment:
+    return (verdict.ljust(_PAD) if pad else verdict), f"bold {VERDICT_STYLE.get(verdict, '')}".strip()
 
-    # a styled span, not a base style: what is appended later must not inherit it
-    return Text.assemble(("✓", "green") if ok else ("✗", "bold red"))
+
+def _mark(ok: bool) -> Segment:
+    return ("✓", "green") if ok else ("✗", "bold red")
 
 
 def _where(file: str, line: int | None, column: int | None = None) -> str:
@@ -64,63 +79,64 @@ def _where(file: str, line: int | None, column: int | None = None) -> str:
     return f"{file}:{line}" + (f":{column}" if column is not None else "")
 
 
-def _outcome_lines(outcome: Outcome, *, detail: bool) -> list[Text]:
+def _outcome_lines(outcome: Outcome, *, detail: bool) -> list[Line]:
     """The arithmetic of a verdict, one line each (the caller indents)."""
-    from rich.text import Text
-
-    lines = [Text(outcome.explanation)]
+    lines: list[Line] = [[(outcome.explanation, "")]]
     if detail:
         parts = [f"reading: {outcome.reading}"]
         if outcome.computed is not None:
             parts.append(f"computed: {outcome.computed}")
         if outcome.accepted is not None:
             parts.append(f"accepted: {outcome.accepted}")
-        lines.append(Text("; ".join(parts), style="dim"))
+        lines.append([("; ".join(parts), "dim")])
     # the notes explain an ambiguity in words; this line gives the other verdict at a glance
     if outcome.ambiguous and outcome.strict_verdict and outcome.strict_verdict != outcome.verdict:
-        line = Text("ambiguous wording; under the strict reading: ")
-        line.append_text(_verdict(outcome.strict_verdict, pad=False))
-        lines.append(line)
-    lines += [Text(f"note: {note}", style="italic") for note in outcome.notes]
+        lines.append([("ambiguous wording; under the strict reading: ", ""), _verdict(outcome.strict_verdict, pad=False)])
+    lines += [[(f"note: {note}", "italic")] for note in outcome.notes]
     if outcome.needed:
-        lines.append(Text(f"needed: {outcome.needed}"))
+        lines.append([(f"needed: {outcome.needed}", "")])
     return lines
 
 
-def _print_indented(c: Console, lines: Sequence[Text], *, indent: int = 4) -> None:
+def _claim_head(claim: Claim, result: ClaimResult | None, *, always_where: bool) -> Line:
+    if result is None:
+        head: Line = [("? " + "not checked".ljust(_PAD), "bold")]
+    else:
+        head = [_mark(result.ok), (" ", ""), _verdict(result.outcome.verdict)]
+    head += [("  ", ""), (claim.id, "bold"), (f'  "{claim.says}"', "")]
+    if result is not None and not result.ok:
+        head.append((f"  expected {claim.expect}", "bold red"))
+    if always_where or (result is not None and not result.ok):
+        head.append((f"  {_where(claim.file, claim.line, claim.column)}", "dim"))
+    return head
+
+
+def _text(line: Line) -> Text:
+    from rich.text import Text
+
+    return Text.assemble(*line)
+
+
+def _print_indented(c: Console, lines: Sequence[Line | Text], *, indent: int = 4) -> None:
     """Indent each line; a line longer than the console wraps under itself
     (a console that soft-wraps leaves long lines whole, for grep)."""
     from rich.padding import Padding
     from rich.text import Text
 
     for line in lines:
+        text = line if isinstance(line, Text) else _text(line)
         if c.soft_wrap:
-            c.print(Text(" " * indent) + line)
+            c.print(Text(" " * indent) + text)
         else:
-            c.print(Padding(line, (0, 0, 0, indent), expand=False))
-
-
-def _claim_head(claim: Claim, result: ClaimResult | None, *, always_where: bool) -> Text:
-    from rich.text import Text
-
-    if result is None:
-        head = Text()
-        head.append("? " + "not checked".ljust(_PAD), style="bold")
-    else:
-        head = _mark(result.ok)
-        head.append(" ")
-        head.append_text(_verdict(result.outcome.verdict))
-    head.append("  ")
-    head.append(claim.id, style="bold")
-    head.append(f'  "{claim.says}"')
-    if result is not None and not result.ok:
-        head.append(f"  expected {claim.expect}", style="bold red")
-    if always_where or (result is not None and not result.ok):
-        head.append(f"  {_where(claim.file, claim.line, claim.column)}", style="dim")
-    return head
+            c.print(Padding(text, (0, 0, 0, indent), expand=False))
 
 
 def _problems(problems: Sequence[Problem], err: TextIO) -> None:
+    if not problems:
+        return
+    if not styled(err):
+        err.write("".join(f"{problem}\n" for problem in problems))
+        return
     from rich.text import Text
 
     c = console(err)
@@ -134,11 +150,27 @@ def _problems(problems: Sequence[Problem], err: TextIO) -> None:
 
 
 def report(rep: Report, *, out: TextIO, err: TextIO) -> None:
+    if styled(out):
+        _report_styled(rep, out=out, err=err)
+        return
+    # the text rich would print with no style, without rich: a registry of
+    # 10,000 claims is written in a tenth of the time
+    write = out.write
+    for result in rep.shown():
+        write("".join(text for text, _ in _claim_head(result.claim, result, always_where=False)) + "\n")
+        for line in _outcome_lines(result.outcome, detail=False):
+            write("    " + "".join(text for text, _ in line) + "\n")
+    _problems(rep.problems, err)
+    if not rep.quiet:
+        write(rep.summary_line() + "\n")
+
+
+def _report_styled(rep: Report, *, out: TextIO, err: TextIO) -> None:
     from rich.text import Text
 
     c = console(out)
     for result in rep.shown():
-        c.print(_claim_head(result.claim, result, always_where=False))
+        c.print(_text(_claim_head(result.claim, result, always_where=False)))
         _print_indented(c, _outcome_lines(result.outcome, detail=False))
     _problems(rep.problems, err)
     if not rep.quiet:
@@ -154,11 +186,7 @@ def report(rep: Report, *, out: TextIO, err: TextIO) -> None:
 def statement(says: str, outcome: Outcome, *, out: TextIO) -> None:
     """``factcheck check``: the verdict on one statement and its arithmetic."""
     c = console(out)
-    head = _mark(outcome.verdict == "holds")
-    head.append(" ")
-    head.append_text(_verdict(outcome.verdict, pad=False))
-    head.append(f'  "{says}"')
-    c.print(head)
+    c.print(_text([_mark(outcome.verdict == "holds"), (" ", ""), _verdict(outcome.verdict, pad=False), (f'  "{says}"', "")]))
     _print_indented(c, _outcome_lines(outcome, detail=True))
 
 
@@ -295,12 +323,11 @@ def show(matches: Sequence[Match], *, out: TextIO, err: TextIO) -> None:
         if m.claims:
             c.print(Text("\nClaims", style="bold underline"))
             for claim, result in m.claims:
-                c.print(_claim_head(claim, result, always_where=True))
-                lines = [Text(f"quote: “{claim.quote}”", style="italic")] if claim.quote else []
-                lines.append(Text(f"of: {claim.of_text}" + (f"   vs: {claim.vs_text}" if claim.vs_text else ""),
-                                  style="dim"))
+                c.print(_text(_claim_head(claim, result, always_where=True)))
+                lines: list[Line] = [[(f"quote: “{claim.quote}”", "italic")]] if claim.quote else []
+                lines.append([(f"of: {claim.of_text}" + (f"   vs: {claim.vs_text}" if claim.vs_text else ""), "dim")])
                 if claim.note:
-                    lines.append(Text(f"note: {claim.note.strip()}"))
+                    lines.append([(f"note: {claim.note.strip()}", "")])
                 if result is not None:
                     lines += _outcome_lines(result.outcome, detail=True)
                 _print_indented(c, lines)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -22,7 +23,10 @@ from .numbers import NumberError, read_figure_value
 from .periods import PeriodError, parse_period
 from .phrases import UnreadableStatement, read_statement
 
-__all__ = ["VerifyRun", "FileRun", "verify_paths", "iter_checked", "check_file", "default_jobs", "check_statement", "check_claims", "check_claim", "UsageError"]
+__all__ = [
+    "VerifyRun", "FileRun", "verify_paths", "iter_checked", "check_file", "default_jobs", "PARALLEL_MIN_BYTES",
+    "check_statement", "check_claims", "check_claim", "UsageError",
+]
 
 
 class UsageError(ValueError):
@@ -167,9 +171,9 @@ def _parallel(files: list[Path], settings: Settings, jobs: int) -> Iterator[File
     import multiprocessing
     from collections import deque
 
-    methods = multiprocessing.get_all_start_methods()
-    # fork: workers start in a millisecond with everything already imported
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # fork on Linux: workers start in a millisecond with everything already
+    # imported; elsewhere the platform's default (spawn), which imports afresh
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     with ctx.Pool(jobs, initializer=gc.disable) as pool:
         todo = iter(files)
         pending = deque(pool.apply_async(_worker, (f, settings)) for f in islice(todo, 4 * jobs))

@@ -134,7 +134,7 @@ def _check_registry(paths: list[str] | None) -> tuple[VerifyRun, tuple[Problem, 
 _PATHS_HELP = "Claim files and folders (default: the 'registry' setting, else claims/)."
 
 
-@app.command()
+@app.command(short_help="Check every claim in the registry (or the given files).")
 def verify(
     paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help=_PATHS_HELP, show_default=False)] = None,
     output: Annotated[
@@ -182,7 +182,7 @@ def _exit_code(report: Report) -> ExitCode:
     return ExitCode.OK
 
 
-@app.command()
+@app.command(short_help="A topic, claim, figure or source, with its arithmetic.")
 def show(
     query: Annotated[str, typer.Argument(help="A topic, claim, figure (topic.figure or figure) or source.")],
     paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help=_PATHS_HELP, show_default=False)] = None,
@@ -271,7 +271,7 @@ def check(
     raise typer.Exit(ExitCode.OK if outcome.verdict == "holds" else ExitCode.UNEXPECTED)
 
 
-@app.command()
+@app.command(short_help="Print the JSON Schema of a claim file, for editors.")
 def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of a claim file, for editors and CI.
 
@@ -293,7 +293,7 @@ def schema() -> None:
 ExportFormat = Literal["claimreview"]
 
 
-@app.command()
+@app.command(short_help="Export the checked claims as schema.org ClaimReview.")
 def export(
     paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help=_PATHS_HELP, show_default=False)] = None,
     output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = "claimreview",

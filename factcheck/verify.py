@@ -174,7 +174,7 @@ def _parallel(files: list[Path], settings: Settings, jobs: int) -> Iterator[File
     # fork on Linux: workers start in a millisecond with everything already
     # imported; elsewhere the platform's default (spawn), which imports afresh
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    with ctx.Pool(jobs, initializer=gc.disable) as pool:
+    with ctx.Pool(jobs, initializer=_start_worker) as pool:
         todo = iter(files)
         pending = deque(pool.apply_async(_worker, (f, settings)) for f in islice(todo, 4 * jobs))
         while pending:
@@ -183,6 +183,15 @@ def _parallel(files: list[Path], settings: Settings, jobs: int) -> Iterator[File
             if nxt is not None:
                 pending.append(pool.apply_async(_worker, (nxt, settings)))
             yield run
+
+
+def _start_worker() -> None:
+    """Ctrl-C is the parent's to handle: it stops the pool (and says nothing
+    per worker).  No cyclic GC, as in the parent."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.disable()
 
 
 def _worker(path: Path, settings: Settings) -> FileRun:

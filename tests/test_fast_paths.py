@@ -245,3 +245,12 @@ def test_forced_colour_styles_the_same_text(monkeypatch):
     plain = io.StringIO()
     REPORTERS["text"](Report(run.results), out=plain, err=io.StringIO())
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain.getvalue()
+
+
+def test_workers_leave_ctrl_c_to_the_parent():
+    # the parent stops the pool on Ctrl-C; a worker that took SIGINT itself
+    # would print "Process ForkPoolWorker-1:" and a traceback per worker
+    code = ("import gc, signal; from factcheck.verify import _start_worker; _start_worker(); "
+            "print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN, gc.isenabled())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out == "True False\n"

@@ -59,6 +59,7 @@ __all__ = [
     "load_registry",
     "find_claim_files",
     "ClaimIds",
+    "gc_paused",
     "load_file",
     "load_text",
 ]
@@ -886,8 +887,9 @@ class _FileReader:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while loading.
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while loading (and, in verify.py,
+    checking).
 
     A load allocates millions of small objects that all survive; each
     automatic collection rescans them, which more than doubles the time of a
@@ -908,7 +910,7 @@ def load_text(text: str, *, file: str = "<text>", settings: Settings | None = No
     it can be used) and its problems; never raises."""
     settings = settings or Settings()
     try:
-        with _gc_paused():
+        with gc_paused():
             return _load_text(text, file=file, settings=settings)
     except Exception as exc:  # noqa: BLE001 - the contract is "no traceback for any input"
         return None, [Problem(file, None, None, f"cannot read the file: {type(exc).__name__}: {exc}")]
@@ -1058,7 +1060,7 @@ def load_registry(paths: Sequence[str | Path] | str | Path, *, settings: Setting
     files, problems = find_claim_files(paths)
     topics: list[Topic] = []
     ids = ClaimIds()
-    with _gc_paused():
+    with gc_paused():
         for f in files:
             topic, file_problems = load_file(f, settings=settings)
             problems.extend(file_problems)

@@ -117,17 +117,13 @@ def _runs(paths: Sequence[str | Path], settings: Settings, jobs: int, *,
     """Each file's run with its items: the file's problems, then per claim
     its result or problem.  A claim whose id was used before in the registry
     gives a problem instead of a result (and its topic loses it)."""
-    from .registry import ClaimIds, find_claim_files
+    from .registry import ClaimIds, find_claim_files, gc_paused
 
     files, problems = find_claim_files(paths)
     if problems:
         yield FileRun("", None, tuple(problems), ()), list(problems)
     ids = ClaimIds()
-    # Checking builds millions of small acyclic objects; the cyclic garbage
-    # collector would walk them over and over for nothing (about 10% of a run).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():  # checking, like loading, builds millions of small acyclic objects
         for run in _file_runs(files, settings, jobs, keep_topics=keep_topics):
             items: list[ClaimResult | Problem] = list(run.problems)
             kept: list[Claim] = []
@@ -141,28 +137,29 @@ def _runs(paths: Sequence[str | Path], settings: Settings, jobs: int, *,
             if run.topic is not None and len(kept) != len(run.checked):
                 run = replace(run, topic=replace(run.topic, claims=tuple(kept)))
             yield run, items
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _file_runs(files: list[Path], settings: Settings, jobs: int, *, keep_topics: bool) -> Iterator[FileRun]:
     """Each file checked, in order: here, or over ``jobs`` worker processes."""
-    if jobs > 1 and len(files) > 1 and not keep_topics and _total_bytes(files) >= PARALLEL_MIN_BYTES:
+    if jobs > 1 and len(files) > 1 and not keep_topics and _at_least_bytes(files, PARALLEL_MIN_BYTES):
         yield from _parallel(files, settings, min(jobs, len(files)))
         return
     for f in files:
         yield check_file(f, settings)
 
 
-def _total_bytes(files: list[Path]) -> int:
+def _at_least_bytes(files: list[Path], limit: int) -> bool:
+    """Whether the files hold ``limit`` bytes or more, stopping as soon as
+    they do (each file is stat'ed again when it is read)."""
     total = 0
     for f in files:
         try:
             total += f.stat().st_size
         except OSError:
-            pass  # check_file reports it
-    return total
+            continue  # check_file reports it
+        if total >= limit:
+            return True
+    return False
 
 
 def _parallel(files: list[Path], settings: Settings, jobs: int) -> Iterator[FileRun]:

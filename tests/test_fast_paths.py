@@ -69,7 +69,7 @@ def big_registry(tmp_path_factory) -> Path:
     shutil.copytree(CLAIMS, out / "seed")
     (out / "m_broken.yaml").write_text(BROKEN, encoding="utf-8")
     (out / "z_duplicate.yaml").write_text(DUPLICATE, encoding="utf-8")
-    assert engine._total_bytes(find_claim_files([out])[0]) >= engine.PARALLEL_MIN_BYTES
+    assert engine._at_least_bytes(find_claim_files([out])[0], engine.PARALLEL_MIN_BYTES)
     return out
 
 

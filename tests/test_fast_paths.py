@@ -218,7 +218,7 @@ def _text_both_ways(rep_items, problems, *, quiet=False) -> tuple[tuple[str, str
     plain = (io.StringIO(), io.StringIO())
     text_report.report(Report(rep_items, problems, quiet=quiet), out=plain[0], err=plain[1])
     styled = (io.StringIO(), io.StringIO())
-    text_report._report_styled(Report(rep_items, problems, quiet=quiet), out=styled[0], err=styled[1])
+    text_report.report(Report(rep_items, problems, quiet=quiet), out=styled[0], err=styled[1], rich=True)
     return (plain[0].getvalue(), plain[1].getvalue()), (styled[0].getvalue(), styled[1].getvalue())
 
 

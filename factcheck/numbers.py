@@ -157,8 +157,7 @@ class Interval:
         return self * other.reciprocal()
 
     def _is_closed_point(self) -> bool:
-        lo = self.lo
-        return lo is not None and (lo is self.hi or lo == self.hi) and self.lo_closed and self.hi_closed
+        return self.lo_closed and self.hi_closed and self.is_point
 
     def reciprocal(self) -> Interval:
         if self.contains(_ZERO):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional
 
 import typer
 
@@ -107,11 +107,11 @@ def main(
     """
 
 
-def _registry(paths: list[str] | None) -> tuple[list[str], Settings, tuple[Problem, ...]]:
+def _registry(paths: list[str] | None) -> tuple[list[str], Settings, dict[str, Any], tuple[Problem, ...]]:
     """Find the settings (walking up from the first path, or from here) and
     the paths to check: ``paths``, else the ``registry`` setting, else
-    ``claims/``.  Returns the paths, the settings and the problems with the
-    settings file."""
+    ``claims/``.  Returns the paths, the settings, the other options of the
+    settings file (``registry``, ``review``) and its problems."""
     from .settings import find_settings
 
     settings, options, problems = find_settings(Path(paths[0]) if paths else Path.cwd())
@@ -119,16 +119,17 @@ def _registry(paths: list[str] | None) -> tuple[list[str], Settings, tuple[Probl
         registry = options.get("registry")
         # shown relative to where the user is, as a path they would have typed
         paths = [os.path.relpath(registry) if registry is not None else DEFAULT_REGISTRY]
-    return paths, settings, tuple(problems)
+    return paths, settings, options, tuple(problems)
 
 
-def _check_registry(paths: list[str] | None) -> tuple[VerifyRun, tuple[Problem, ...]]:
+def _check_registry(paths: list[str] | None) -> tuple[VerifyRun, dict[str, Any], tuple[Problem, ...]]:
     """Check the claims of :func:`_registry`, keeping the registry (for
-    ``show`` and ``export``).  Returns the run and the settings problems."""
+    ``show`` and ``export``).  Returns the run, the options and the settings
+    problems."""
     from .verify import verify_paths
 
-    paths, settings, problems = _registry(paths)
-    return verify_paths(paths, settings=settings), problems
+    paths, settings, options, problems = _registry(paths)
+    return verify_paths(paths, settings=settings), options, problems
 
 
 _PATHS_HELP = "Claim files and folders (default: the 'registry' setting, else claims/)."
@@ -167,7 +168,7 @@ def verify(
     with _no_traceback(ExitCode.INVALID):
         from .verify import default_jobs, iter_checked
 
-        paths, settings, setting_problems = _registry(paths)
+        paths, settings, _options, setting_problems = _registry(paths)
         items = iter_checked(paths, settings=settings, jobs=jobs or default_jobs())
         report = Report(items, setting_problems, quiet=quiet)
         REPORTERS[name](report, out=sys.stdout, err=sys.stderr)
@@ -204,7 +205,7 @@ def show(
     with _no_traceback(ExitCode.USAGE):
         from .show import NoMatch, find
 
-        run, setting_problems = _check_registry(paths)
+        run, _options, setting_problems = _check_registry(paths)
         for problem in setting_problems:
             _stderr().print(str(problem))
         try:
@@ -322,7 +323,6 @@ def export(
         import datetime
 
         from .export import claim_reviews, dumps, write_atomic
-        from .settings import find_settings
 
         published = None
         if date is not None:
@@ -340,8 +340,7 @@ def export(
                 raise _fail(f"{output} is a folder, not a file", ExitCode.USAGE)
             if not output.parent.is_dir():
                 raise _fail(f"cannot write {output}: the folder {output.parent} does not exist", ExitCode.USAGE)
-        run, setting_problems = _check_registry(paths)
-        _settings, options, _ = find_settings(Path(paths[0]) if paths else Path.cwd())
+        run, options, setting_problems = _check_registry(paths)
         problems = setting_problems + tuple(run.problems)
         for problem in problems:
             _stderr().print(str(problem))

@@ -25,7 +25,7 @@ Partly inside (figures that are ranges): unverifiable.  Otherwise fails.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 from fractions import Fraction
 
 from .model import Operand, Outcome, Settings
@@ -44,8 +44,7 @@ _BELOW_ONE = Interval(_ZERO, _ONE, False, False)
 _SEVERITY = {"holds": 0, "imprecise": 1, "unverifiable": 2, "fails": 3}
 
 
-@dataclass(frozen=True, slots=True)
-class _Result:
+class _Result(NamedTuple):
     verdict: str
     computed: str | None
     accepted: str | None
@@ -71,7 +70,7 @@ def acceptance(n: ReadNumber, hedge: str, settings: Settings) -> tuple[Interval,
     written = n.interval if n.step is not None else relative(v, w)
     if hedge == "none":
         return written, n.imprecise_band(w)
-    held = hedge_interval(hedge, replace(n, interval=written), hedge_tolerance=t)
+    held = hedge_interval(hedge, n._replace(interval=written), hedge_tolerance=t)
     if hedge == "nearly":
         return held, Interval(v * (1 - 2 * t), v, True, False)
     if hedge == "about":
@@ -97,8 +96,7 @@ def judge(q: Interval, held: Interval, band: Interval | None) -> str:
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Model:
+class _Model(NamedTuple):
     """q = f(A, B), with f's inverses to solve for an unknown A or B."""
 
     formula: str  # e.g. "{a} / {b}"
@@ -181,8 +179,7 @@ def _clip(part: Part, held: Interval, band: Interval | None) -> tuple[Interval, 
     return held.intersect(side), (band.intersect(side) if band is not None else None)
 
 
-@dataclass(frozen=True, slots=True)
-class _Accepts:
+class _Accepts(NamedTuple):
     """What a model family part accepts, worked out once per statement and
     settings: the interval, its band, the model, and the strict reading of
     an ambiguous wording (held, band, and the number it reads)."""
@@ -193,8 +190,7 @@ class _Accepts:
     strict: tuple[Interval, Interval | None, Fraction] | None
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
+class Prepared(NamedTuple):
     """A reading with what each of its parts accepts under some settings:
     everything about a claim that does not depend on its figures.  A
     registry repeats its phrasings, so ``verify`` prepares each distinct
@@ -218,7 +214,7 @@ def _accepts(part: Part, settings: Settings) -> _Accepts | None:
     held, band = _clip(part, *acceptance(n, part.hedge, settings))
     strict = None
     if part.ambiguous:
-        strict_n = replace(n, value=n.value + 1, interval=n.interval.shift(_ONE))
+        strict_n = n._replace(value=n.value + 1, interval=n.interval.shift(_ONE))
         strict = (*_clip(part, *acceptance(strict_n, part.hedge, settings)), strict_n.value)
     return _Accepts(held, band, _model(part, n.percent), strict)
 
@@ -264,7 +260,7 @@ def _evaluate_part(part: Part, accepts: _Accepts | None, of: Operand, vs: Operan
             )
     if not notes and strict is None:
         return result
-    return replace(result, notes=tuple(notes), strict_verdict=strict)
+    return result._replace(notes=tuple(notes), strict_verdict=strict)
 
 
 def _evaluate_model(part: Part, model: _Model, held: Interval, band: Interval | None,
@@ -317,7 +313,7 @@ def _evaluate_model(part: Part, model: _Model, held: Interval, band: Interval | 
     if model.kind == "ratio" and model.c and b_val is not None and b_val.hi is not None and b_val.hi < 0:
         # a change over a negative base is measured against its size, |B|:
         # from -100 to -90 is a rise of 10%
-        model = replace(model, k=-model.k, c=-model.c, formula=model.formula.replace("/ {b}", "/ |{b}|"))
+        model = model._replace(k=-model.k, c=-model.c, formula=model.formula.replace("/ {b}", "/ |{b}|"))
         expr = model.formula.format(a=_show(of), b=_show(vs))
     q = model.forward(a_val, b_val)  # type: ignore[arg-type]
     verdict = judge(q, held, band)
@@ -369,8 +365,8 @@ def _evaluate_comparison(part: Part, of: Operand, vs: Operand | None, settings: 
     if of.value is not None and vs.value is not None:
         q = of.value - vs.value
         expl = f"{_show(of)} {sym} {_show(vs)} (A - B = {q}); {words}: {res.verdict}"
-        return replace(res, accepted=accepted, explanation=expl)
-    return replace(res, accepted=accepted)
+        return res._replace(accepted=accepted, explanation=expl)
+    return res._replace(accepted=accepted)
 
 
 def _evaluate_rate(part: Part, of: Operand, settings: Settings) -> _Result:

@@ -31,10 +31,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
-from typing import Union
+from typing import Any, NamedTuple, Union
 
 from .model import Figure, Operand
 from .numbers import MAX_DIGITS, Interval, fmt
@@ -97,9 +96,30 @@ _PREC_ADD, _PREC_MUL, _PREC_UNARY, _PREC_ATOM = 1, 2, 3, 4
 
 
 class _Node:
-    """Behaviour shared by the node classes (which are frozen dataclasses)."""
+    """Behaviour shared by the node classes.
+
+    Each node is a named tuple (cheap to define and to create; see
+    model.py) with this class first in its bases.  ``offset`` (and a
+    number's ``text``) say where and how the node was written; they are the
+    trailing fields and do not take part in equality: two expressions are
+    equal when they compute the same thing from the same figures.
+    """
 
     __slots__ = ()
+    #: how many leading fields equality and hashing compare
+    _compared = 0
+
+    def _key(self) -> tuple[Any, ...]:
+        return tuple.__getitem__(self, slice(0, self._compared))  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self._key()))
 
     def walk(self) -> Iterator[Expr]:
         """Every node, parents first, left to right (iterative: no recursion)."""
@@ -129,25 +149,33 @@ class _Node:
         return _PREC_ATOM
 
 
-@dataclass(frozen=True, slots=True)
-class Number(_Node):
+class _NumberFields(NamedTuple):
+    value: Fraction
+    text: str = ""
+    offset: int = 0
+
+
+class Number(_Node, _NumberFields):
     """A constant, exact as written."""
 
-    value: Fraction
-    text: str = field(default="", compare=False)
-    offset: int = field(default=0, compare=False)
+    __slots__ = ()
+    _compared = 1
 
     def __str__(self) -> str:
         return self.text or fmt(self.value)
 
 
-@dataclass(frozen=True, slots=True)
-class Ref(_Node):
-    """A figure, or one point of a series (``convictions[2024]``)."""
-
+class _RefFields(NamedTuple):
     id: str
     period: Period | None = None
-    offset: int = field(default=0, compare=False)
+    offset: int = 0
+
+
+class Ref(_Node, _RefFields):
+    """A figure, or one point of a series (``convictions[2024]``)."""
+
+    __slots__ = ()
+    _compared = 2
 
     @property
     def name(self) -> str:
@@ -157,10 +185,14 @@ class Ref(_Node):
         return self.name
 
 
-@dataclass(frozen=True, slots=True)
-class Neg(_Node):
+class _NegFields(NamedTuple):
     operand: Expr
-    offset: int = field(default=0, compare=False)
+    offset: int = 0
+
+
+class Neg(_Node, _NegFields):
+    __slots__ = ()
+    _compared = 1
 
     @property
     def precedence(self) -> int:
@@ -171,14 +203,18 @@ class Neg(_Node):
         return f"-({inner})" if self.operand.precedence < _PREC_UNARY else f"-{inner}"
 
 
-@dataclass(frozen=True, slots=True)
-class BinOp(_Node):
-    """``left op right``; ``offset`` is where the operator was written."""
-
+class _BinOpFields(NamedTuple):
     op: str
     left: Expr
     right: Expr
-    offset: int = field(default=0, compare=False)
+    offset: int = 0
+
+
+class BinOp(_Node, _BinOpFields):
+    """``left op right``; ``offset`` is where the operator was written."""
+
+    __slots__ = ()
+    _compared = 3
 
     @property
     def precedence(self) -> int:
@@ -522,8 +558,7 @@ def check_expression(
 # --------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Value:
+class _Value(NamedTuple):
     """A partial result: its interval (None if unknown), period and percentness."""
 
     value: Interval | None

@@ -1,12 +1,20 @@
 """The data that flows between the steps: figures, claims, topics, problems,
-outcomes and results.  Plain frozen dataclasses; no behaviour beyond small
-derived properties, so that every step can be tested on its own."""
+outcomes and results.  Plain named tuples (immutable, cheap to create and
+to send between processes); no behaviour beyond small derived properties, so
+that every step can be tested on its own.
+
+Named tuples rather than frozen dataclasses: a frozen, slotted dataclass
+costs about 0.5 ms to define (it compiles five generated methods), and the
+engine has some thirty such classes, which made every ``factcheck`` run
+about 15 ms slower to start.  A NamedTuple costs a sixth of that.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from types import MappingProxyType
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from .numbers import Interval
 from .periods import Period
@@ -29,16 +37,14 @@ __all__ = [
 VERDICTS = ("holds", "imprecise", "fails", "unverifiable")
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     """Tolerances of semantics section 7 (relative, as exact fractions)."""
 
     hedge_tolerance: Fraction = Fraction(1, 10)
     word_tolerance: Fraction = Fraction(1, 20)
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """An error in a claim file: where it is, what is wrong, what to do."""
 
     file: str
@@ -59,8 +65,7 @@ class Problem:
         return text
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     title: str | None = None
     publisher: str | None = None
@@ -69,8 +74,7 @@ class Source:
     line: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """A figure of a topic: one value (possibly a range or unknown) or a series.
 
     ``value`` is ``None`` when the figure is unknown (``null``) or a series.
@@ -101,8 +105,7 @@ class Figure:
         return self.value is not None or self.series is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Operand:
+class Operand(NamedTuple):
     """One side of a claim (``of`` or ``vs``), evaluated.
 
     ``value`` is ``None`` when a figure it needs is unknown; ``unknown`` names
@@ -127,8 +130,7 @@ class Operand:
         return Operand(text or iv.describe(), iv, (), period, percent)
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
     """A claim of a topic, with where each of its keys was written.
 
     ``of`` / ``vs`` hold the parsed expressions (see expressions.py);
@@ -149,7 +151,7 @@ class Claim:
     source: str | None = None
     quote: str | None = None
     note: str | None = None
-    settings: Settings = field(default_factory=Settings)
+    settings: Settings = Settings()
     marks: tuple[tuple[str, int, int], ...] = ()
 
     def mark(self, key: str) -> tuple[int, int]:
@@ -159,25 +161,22 @@ class Claim:
         return self.line, self.column
 
 
-@dataclass(frozen=True, slots=True)
-class Topic:
+class Topic(NamedTuple):
     name: str
     file: str
     title: str | None = None
     tags: tuple[str, ...] = ()
-    sources: dict[str, Source] = field(default_factory=dict)
-    figures: dict[str, Figure] = field(default_factory=dict)
+    sources: Mapping[str, Source] = MappingProxyType({})
+    figures: Mapping[str, Figure] = MappingProxyType({})
     claims: tuple[Claim, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Registry:
+class Registry(NamedTuple):
     topics: tuple[Topic, ...]
     problems: tuple[Problem, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """The verdict on one statement over its figures, with its arithmetic.
 
     ``computed`` and ``accepted`` are text (exact numbers formatted by
@@ -198,8 +197,7 @@ class Outcome:
     needed: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimResult:
+class ClaimResult(NamedTuple):
     claim: Claim
     outcome: Outcome
 

@@ -14,7 +14,7 @@ number is turned back into text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from fractions import Fraction
 from functools import lru_cache
 
@@ -50,8 +50,7 @@ class NumberError(ValueError):
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(NamedTuple):
     """A set of rationals between two bounds; ``None`` is unbounded.
 
     ``lo_closed`` / ``hi_closed`` say whether each bound is included.
@@ -70,6 +69,14 @@ class Interval:
     @staticmethod
     def around(x: Fraction, half_width: Fraction) -> Interval:
         return Interval(x - half_width, x + half_width)
+
+    # A named tuple would otherwise inherit tuple's meanings: ``3 * iv``
+    # would repeat it and ``x in iv`` would look among its bounds.
+    def __rmul__(self, other: object) -> Interval:
+        return NotImplemented
+
+    def __contains__(self, x: object) -> bool:
+        return isinstance(x, (int, Fraction)) and self.contains(Fraction(x))
 
     # ---- predicates ------------------------------------------------------
     @property
@@ -372,8 +379,7 @@ OTHER_WORDS = {"dozen": 12, "a dozen": 12, "score": 20}
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(FRACTION_WORDS)
 
 
-@dataclass(frozen=True, slots=True)
-class ReadNumber:
+class ReadNumber(NamedTuple):
     """A number as written in a statement.
 
     ``value`` is what the text says; ``interval`` is the set of values the

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from fractions import Fraction
 
 __all__ = ["Period", "PeriodError", "parse_period"]
@@ -22,8 +22,7 @@ _MONTHS = {"year": 12, "half": 6, "quarter": 3, "month": 1}
 _PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(NamedTuple):
     """A calendar period. ``index`` is 1-based within the year (1 for a year)."""
 
     year: int

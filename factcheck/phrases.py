@@ -23,7 +23,7 @@ The module never computes a verdict: that is evaluate.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 from fractions import Fraction
 from functools import lru_cache
 
@@ -120,8 +120,7 @@ _FRACTION_ONLY = re.compile(r"^(?:a|an|one)?[\s-]*(?:half|third|quarter|fifth|si
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class RecordSpec:
+class RecordSpec(NamedTuple):
     """A record statement: the highest (or lowest) since a period, on record,
     or above a previous peak."""
 
@@ -133,8 +132,7 @@ class RecordSpec:
     years: int | None = None  # "the highest in a decade"
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(NamedTuple):
     """One checkable statement inside a reading.
 
     ``target`` is "A" or "B" for value anchors ("to 1,120" checks A,
@@ -164,13 +162,12 @@ class Part:
         return self.family not in ("value", "rate")
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """What a statement says: its primary part and any anchors."""
 
     text: str
     primary: Part
-    anchors: tuple[Part, ...] = field(default=())
+    anchors: tuple[Part, ...] = ()
 
     @property
     def family(self) -> str:
@@ -234,8 +231,7 @@ _MULT = r"(?P<mult>" + "|".join(sorted(_MULT_VERBS, key=len, reverse=True)) + r"
 _TOKEN_RE = re.compile(r"(?<![\w.#@])(?:" + _DIGITS + "|" + _MULT + "|" + _WORDS + r")(?![\w])")
 
 
-@dataclass(frozen=True, slots=True)
-class _Tagged:
+class _Tagged(NamedTuple):
     text: str  # normalised text with #i / @i tokens
     numbers: tuple[ReadNumber, ...]
     mults: tuple[str | None, ...]  # the multiplier word for #i, if it was one
@@ -655,7 +651,7 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
         extra = [p for p in anchors if p is not primary] + [p for p in to_anchor if p is not primary]
     if len(norm.split()) <= 8 and not extra:
         # a phrase: the statement is the whole text, as the user wrote it
-        primary = replace(primary, text=" ".join(text.split()).rstrip(".;:"))
+        primary = primary._replace(text=" ".join(text.split()).rstrip(".;:"))
     return Reading(text, primary, tuple(sorted(extra, key=lambda p: p.position)))
 
 

@@ -27,7 +27,6 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from functools import lru_cache
 from fractions import Fraction
 from pathlib import Path
@@ -812,7 +811,7 @@ class _FileReader:
                     ok = False
                     continue
                 try:
-                    settings = replace(settings, **{k: parse_tolerance(tnode.value)})  # type: ignore[attr-defined]
+                    settings = settings._replace(**{k: parse_tolerance(tnode.value)})  # type: ignore[attr-defined]
                 except ValueError as exc:
                     self.problem(tnode, f"{owner}: {k} {exc}")
                     ok = False
@@ -1074,7 +1073,7 @@ def load_registry(paths: Sequence[str | Path] | str | Path, *, settings: Setting
                 else:
                     problems.append(dup)
             if len(kept) != len(topic.claims):
-                topic = replace(topic, claims=tuple(kept))
+                topic = topic._replace(claims=tuple(kept))
             topics.append(topic)
     return Registry(topics=tuple(topics), problems=tuple(problems))
 

@@ -16,7 +16,6 @@ import difflib
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -142,7 +141,7 @@ def settings_from_dict(
     for key, value in data.items():
         if key in _TOLERANCES:
             try:
-                result = replace(result, **{key: parse_tolerance(value)})
+                result = result._replace(**{key: parse_tolerance(value)})
             except ValueError as exc:
                 problem(key, f"{key} {exc}", "the default is 0.1 for hedge_tolerance, 0.05 for word_tolerance")
         elif key == "registry":

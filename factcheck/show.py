@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Claim, ClaimResult, Figure, Problem, Registry, Source, Topic
 
@@ -18,8 +18,7 @@ __all__ = ["Match", "NoMatch", "find", "names", "suggest", "figure_refs"]
 KINDS = ("topic", "claim", "figure", "source")
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """One item that a query names, and what to show with it.
 
     ``name`` is qualified (``treason``, ``treason_nearly_fourfold``,
@@ -128,8 +127,7 @@ def _find(q: str, registry: Registry, by_claim: dict[str, ClaimResult], problems
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
+class _Context(NamedTuple):
     topic: Topic
     by_claim: dict[str, ClaimResult]
     problems: tuple[Problem, ...]

@@ -11,7 +11,7 @@ import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -33,8 +33,7 @@ class UsageError(ValueError):
     """A command-line argument is not usable (not a number, not a period)."""
 
 
-@dataclass(frozen=True, slots=True)
-class VerifyRun:
+class VerifyRun(NamedTuple):
     """Everything ``verify`` found: the registry, a result per readable claim,
     and every problem (invalid files, unreadable statements), file by file."""
 
@@ -43,8 +42,7 @@ class VerifyRun:
     problems: tuple[Problem, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class FileRun:
+class FileRun(NamedTuple):
     """One claim file, checked.
 
     ``topic`` is None when nothing of the file could be used, and in the
@@ -135,7 +133,7 @@ def _runs(paths: Sequence[str | Path], settings: Settings, jobs: int, *,
                 else:
                     items.append(dup)
             if run.topic is not None and len(kept) != len(run.checked):
-                run = replace(run, topic=replace(run.topic, claims=tuple(kept)))
+                run = run._replace(topic=run.topic._replace(claims=tuple(kept)))
             yield run, items
 
 
@@ -196,9 +194,9 @@ def _worker(path: Path, settings: Settings) -> FileRun:
     not need (the figures, the parsed expressions, the marks)."""
     run = check_file(path, settings)
     slim = tuple(
-        (lean, got if isinstance(got, Problem) else replace(got, claim=lean))
+        (lean, got if isinstance(got, Problem) else got._replace(claim=lean))
         for claim, got in run.checked
-        for lean in (replace(claim, of=None, vs=None, marks=()),)
+        for lean in (claim._replace(of=None, vs=None, marks=()),)
     )
     return FileRun(run.file, None, run.problems, slim)
 

@@ -351,3 +351,19 @@ def test_check_expression_lists_every_problem() -> None:
 def test_a_good_expression_has_no_problems() -> None:
     assert check_expression(parse_expression("convictions"), FIGURES) == []
     assert check_expression(parse_expression("convictions[2024] - treason_2024"), FIGURES) == []
+
+
+def test_equality_ignores_where_and_how_a_node_was_written():
+    a, b = parse_expression("a + 2"), parse_expression("a  +  2.0")
+    assert a == b and not (a != b) and hash(a) == hash(b)
+    assert a.offset != b.offset and str(a) != str(b)
+    assert Number(F(2)) != Ref("a") and Ref("a") != ("a", None, 0)
+    assert parse_expression("a - 2") != a
+
+
+def test_nodes_survive_pickling():
+    import pickle
+
+    e = parse_expression("-(a[2024] - b) / 3")
+    back = pickle.loads(pickle.dumps(e))
+    assert back == e and str(back) == str(e) and back.ref_nodes()[0].offset == e.ref_nodes()[0].offset

@@ -127,3 +127,14 @@ def test_direction_is_part_of_the_statement(a, b):
         assert check_statement("rose 20%", str(a), str(b)).verdict == "fails"
     if a > b:
         assert check_statement("fell 20%", str(a), str(b)).verdict == "fails"
+
+
+def test_interval_is_not_a_plain_tuple():
+    """Intervals are named tuples (cheap to define and create); tuple's own
+    meanings of ``*`` and ``in`` must not leak through."""
+    iv = Interval(F(1), F(3), True, False)
+    assert F(2) in iv and 1 in iv
+    assert 3 not in iv and "1" not in iv
+    with pytest.raises(TypeError):
+        3 * iv  # noqa: B018 - would repeat the tuple
+    assert iv * Interval.point(F(2)) == Interval(F(2), F(6), True, False)

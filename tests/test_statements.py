@@ -148,6 +148,8 @@ TABLE = [
     ("down from", "3", "4", "holds"),
     ("the same as", "4", "4", "holds"),
     ("about the same as", "41", "40", "holds"),
+    ("≈ the same as", "41", "40", "holds"),  # a hedge need not be a word
+    ("the same as", "41", "40", "fails"),
     ("far short of", "1", "4.5", "holds"),
     ("no more than", "27", "at least 28", "holds"),
     ("more than", "at least 28", "23", "holds"),

@@ -25,8 +25,8 @@ Partly inside (figures that are ranges): unverifiable.  Otherwise fails.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from fractions import Fraction
+from typing import NamedTuple
 
 from .model import Operand, Outcome, Settings
 from .numbers import Interval, ReadNumber, fmt, hedge_interval, relative

@@ -14,9 +14,9 @@ number is turned back into text.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from fractions import Fraction
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = [
     "Interval",

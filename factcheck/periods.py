@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import NamedTuple
 from fractions import Fraction
+from typing import NamedTuple
 
 __all__ = ["Period", "PeriodError", "parse_period"]
 

@@ -23,9 +23,10 @@ The module never computes a verdict: that is evaluate.py.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from functools import lru_cache
+from typing import NamedTuple
 
 from .numbers import (
     HEDGE_MAX_WORDS,
@@ -118,9 +119,7 @@ _NUMBER_WORD = (
     r"hundred|thousand|million|billion|trillion|dozen|half|halves|third|thirds|quarter|quarters|"
     r"fifth|fifths|sixth|sixths|seventh|sevenths|eighth|eighths|ninth|ninths|tenth|tenths"
 )
-_FRACTION_ONLY = re.compile(r"^(?:a|an|one)?[\s-]*(?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?$|^"
-                            r"(?:two|three|four|five|six|seven|eight|nine)[\s-]+(?:thirds|quarters|fifths|sixths|"
-                            r"sevenths|eighths|ninths|tenths)$")
+_NUMBER_WORDS = frozenset(_NUMBER_WORD.split("|"))
 
 
 # --------------------------------------------------------------------------
@@ -190,13 +189,29 @@ class Reading(NamedTuple):
 # Pass 1: normalise
 # --------------------------------------------------------------------------
 
-_REPLACEMENTS = [
-    # "#" and "@" mark number and year tokens below; the text's own go
-    (re.compile(r"[#@×]"), " "),
-    (re.compile(r"[\u2010-\u2015\u2212]"), "-"),
-    (re.compile(r"[\u2018\u2019\u201b`´]"), "'"),
-    (re.compile(r"[\u201c\u201d\u201e\"«»]"), " "),
-    (re.compile(r"[\u00a0\u2009\u202f]"), " "),
+#: One character for another: "#" and "@" mark number and year tokens
+#: below, so the text's own go; one kind of dash, of quote and of space.
+_CHARACTERS = str.maketrans(
+    dict.fromkeys("#@×", " ")
+    | dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")
+    | dict.fromkeys("\u2018\u2019\u201b`´", "'")
+    | dict.fromkeys("\u201c\u201d\u201e\"«»", " ")
+    | dict.fromkeys("\u00a0\u2009\u202f", " ")
+)
+
+
+def _after_number(then: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for ``(number)-fold``: the number, then ``then``; a
+    word that is not a number word is left as it was ("manifold")."""
+
+    def replace(m: re.Match[str]) -> str:
+        n = m[1]
+        return n + then if n[0].isdigit() or n in _NUMBER_WORDS else m[0]
+
+    return replace
+
+
+_REPLACEMENTS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"\bper\s*cent(?:age)?\b(?!\s*points?)"), "percent"),
     (re.compile(r"\bpct\b|\bp\.c\.(?=\s|$)"), "percent"),
     (re.compile(r"\bpercentage[\s-]*points?\b|\bper\s*cent(?:age)?[\s-]*points?\b|\bp\.?p\.?(?=\s|$)|\bppts?\b"), " points"),
@@ -204,8 +219,9 @@ _REPLACEMENTS = [
     (re.compile(r"(\d)\s*(?:percent)\b"), r"\1%"),
     (re.compile(r"\s*%"), "%"),
     (re.compile(r"\b(\d+(?:\.\d+)?)\s*x\b"), r"\1 times"),
-    (re.compile(r"\b(\d+(?:\.\d+)?|" + _NUMBER_WORD + r")\s*-?\s*fold\b"), r"\1 fold"),
-    (re.compile(r"\b(\d+(?:\.\d+)?|" + _NUMBER_WORD + r")-(times)\b"), r"\1 \2"),
+    # (any word, then checked: an alternation of the number words costs 0.5 ms to compile)
+    (re.compile(r"\b(\d+(?:\.\d+)?|[a-z]+)\s*-?\s*fold\b"), _after_number(" fold")),
+    (re.compile(r"\b(\d+(?:\.\d+)?|[a-z]+)-times\b"), _after_number(" times")),
     (re.compile(r"\bcut in half\b|\bcut by half\b"), "halved"),
     (re.compile(r"\bhalf as (many|much|high|large|big|likely|often)\b"), r"half times as \1"),
     (re.compile(r"\bper\b|\beach\b|\bevery\b"), "per"),
@@ -217,7 +233,7 @@ _REPLACEMENTS = [
 
 
 def normalise(text: str) -> str:
-    t = text.lower()
+    t = text.lower().translate(_CHARACTERS)
     for rx, rep in _REPLACEMENTS:
         t = rx.sub(rep, t)
     return t.strip().rstrip(".;:!?").strip()

@@ -11,8 +11,8 @@ import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 from itertools import islice
 from pathlib import Path
 

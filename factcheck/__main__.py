@@ -1,6 +1,6 @@
 """``python -m factcheck``: the same app as the ``factcheck`` command."""
 
-from factcheck.cli import app
+from factcheck.cli import run
 
 if __name__ == "__main__":
-    app(prog_name="factcheck")
+    run()

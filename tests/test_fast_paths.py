@@ -254,3 +254,33 @@ def test_workers_leave_ctrl_c_to_the_parent():
             "print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN, gc.isenabled())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out == "True False\n"
+
+
+# --------------------------------------------------------------------------
+# the console script ends the process at once (cli.run)
+# --------------------------------------------------------------------------
+
+
+def test_the_script_writes_everything_before_it_ends(big_registry, monkeypatch):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    ran = factcheck("verify", ".", "--format", "json", "--jobs", "1", cwd=big_registry)
+    monkeypatch.chdir(big_registry)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    inside = CliRunner().invoke(app, ["verify", ".", "--format", "json", "--jobs", "1"])
+    assert ran.returncode == inside.exit_code == 3
+    assert len(ran.stdout) > 1_000_000 and ran.stdout.decode() == inside.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_a_reader_that_stops_reading_ends_it_quietly_with_141(big_registry, fmt):
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "FORCE_COLOR", "TTY_COMPATIBLE")}
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "verify", ".", "--format", fmt], cwd=big_registry,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(100)  # like `factcheck verify | head`
+    proc.stdout.close()
+    assert proc.wait(timeout=300) == 141
+    assert proc.stderr.read() == b""

@@ -395,7 +395,14 @@ _RECORD_RE = re.compile(
     r"|\bin\s(?:at least\s)?(?:(?:the\s)?(?:past|last)\s)?(?P<years>#\d+|a)\s(?P<unit>years?|decades?)\b"
     r"|\b(?P<ever>on record|ever|in (?:\w+\s){0,3}history|recorded|to date|of all time|all[- ]time))",
 )
-_RECORD_BARE = re.compile(r"\b(?:a|the|new|another)\s(?:new\s)?(?:record|all[- ]time high|all[- ]time record|record high|record low|all[- ]time low)\b|\brecord[- ](?:high|low|number|level|figure|year)\b|\brecord-breaking\b|\bunprecedented\b")
+def _when_needed(pattern: str) -> Callable[[], re.Pattern[str]]:
+    """A pattern compiled the first time it is used.  For patterns that only
+    run when the text has one of their keywords: most registries never pay
+    for compiling them (a few tenths of a millisecond each, at every start)."""
+    return lru_cache(maxsize=1)(lambda: re.compile(pattern))
+
+
+_RECORD_BARE = _when_needed(r"\b(?:a|the|new|another)\s(?:new\s)?(?:record|all[- ]time high|all[- ]time record|record high|record low|all[- ]time low)\b|\brecord[- ](?:high|low|number|level|figure|year)\b|\brecord-breaking\b|\bunprecedented\b")
 _PREVIOUS_RE = re.compile(
     r"\b(?:previous|prior|former|last|earlier|old)\s(?:all[- ]time\s)?"
     r"(?P<what>record high|record low|peak|high|record|maximum|low|minimum)\b"
@@ -628,18 +635,18 @@ def _find_record(tg: _Tagged) -> Part | None:
             years = int(k * (10 if m["unit"].startswith("decade") else 1))
         spec = RecordSpec(high=high, since=since, at_least=bool(m["atleast"]), years=years)
         return Part("record", _detok(tg, m.group(0)), None, position=m.start(), record=spec)
-    m2 = _RECORD_BARE.search(t)
+    m2 = _RECORD_BARE().search(t) if "record" in t or "time" in t or "unprecedented" in t else None
     if m2:
         high = "low" not in m2.group(0)
         return Part("record", m2.group(0), None, position=m2.start(), record=RecordSpec(high=high))
-    m3 = re.search(r"\bnot seen since\s@(\d+)|\bunseen since\s@(\d+)", t)
+    m3 = re.search(r"\bnot seen since\s@(\d+)|\bunseen since\s@(\d+)", t) if "seen since" in t else None
     if m3:
         y = m3[1] or m3[2]
         return Part("record", _detok(tg, m3.group(0)), None, position=m3.start(), record=RecordSpec(high=True, since=tg.years[int(y)]))
     return None
 
 
-_MAJORITY_RE = re.compile(
+_MAJORITY_RE = _when_needed(
     r"\b(?:the\s|a\s)?(?:vast\s|large\s|slim\s|narrow\s|clear\s|small\s|tiny\s)?"
     r"(?P<what>majority|minority)\b|(?:^|(?<=\s))(?<!at\s)(?<!the\s)(?P<most>most)(?:\s(?!\w+est\b)(?!since\b)|$)"
 )
@@ -647,7 +654,7 @@ _MAJORITY_RE = re.compile(
 
 def _find_majority(tg: _Tagged) -> Part | None:
     """"most", "the majority of" (more than half), "a minority of" (less than half)."""
-    m = _MAJORITY_RE.search(tg.text)
+    m = _MAJORITY_RE().search(tg.text) if "ority" in tg.text or "most" in tg.text else None
     if not m:
         return None
     start = m.start()

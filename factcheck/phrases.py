@@ -71,6 +71,13 @@ class UnreadableStatement(ValueError):
 # --------------------------------------------------------------------------
 
 
+def _when_needed(pattern: str) -> Callable[[], re.Pattern[str]]:
+    """A pattern compiled the first time it is used.  For patterns that only
+    run when the text has one of their keywords: most registries never pay
+    for compiling them (a few tenths of a millisecond each, at every start)."""
+    return lru_cache(maxsize=1)(lambda: re.compile(pattern))
+
+
 UP_WORDS = (
     "rose|risen|rise|rises|rising|increase|increased|increases|increasing|grew|grow|grown|grows|growing|"
     "growth|climb|climbed|climbs|climbing|jump|jumped|jumps|jumping|surge|surged|surges|surging|soar|soared|"
@@ -395,11 +402,6 @@ _RECORD_RE = re.compile(
     r"|\bin\s(?:at least\s)?(?:(?:the\s)?(?:past|last)\s)?(?P<years>#\d+|a)\s(?P<unit>years?|decades?)\b"
     r"|\b(?P<ever>on record|ever|in (?:\w+\s){0,3}history|recorded|to date|of all time|all[- ]time))",
 )
-def _when_needed(pattern: str) -> Callable[[], re.Pattern[str]]:
-    """A pattern compiled the first time it is used.  For patterns that only
-    run when the text has one of their keywords: most registries never pay
-    for compiling them (a few tenths of a millisecond each, at every start)."""
-    return lru_cache(maxsize=1)(lambda: re.compile(pattern))
 
 
 _RECORD_BARE = _when_needed(r"\b(?:a|the|new|another)\s(?:new\s)?(?:record|all[- ]time high|all[- ]time record|record high|record low|all[- ]time low)\b|\brecord[- ](?:high|low|number|level|figure|year)\b|\brecord-breaking\b|\bunprecedented\b")
@@ -666,12 +668,18 @@ def _find_majority(tg: _Tagged) -> Part | None:
     return Part("share", text, half, hedge, text, position=start)
 
 
+def _number_follows(right: str) -> bool:
+    """Whether tagged text starts with a number token: " #3", " by #3"."""
+    rest = right[1:] if right.startswith(" #") else right[4:] if right.startswith(" by #") else ""
+    return rest[1:2].isdigit()
+
+
 def _find_comparison(tg: _Tagged) -> Part | None:
     for phrase, at in _comparators(tg.text):
         comp, d = _COMPARATOR_OF[phrase]
         right = tg.text[at + len(phrase) :]
         # "more than 300" is a hedged value, not a comparison of A with B
-        if phrase in HEDGES and (right[2:3].isdigit() if right.startswith(" #") else right[5:6].isdigit() and right.startswith(" by #")):
+        if phrase in HEDGES and _number_follows(right):
             continue
         return Part("comparison", phrase, None, comparator=comp, direction=d, position=at)
     return None

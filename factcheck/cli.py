@@ -86,8 +86,10 @@ def _no_traceback(code: ExitCode) -> Iterator[None]:
     except BrokenPipeError:
         # The reader went away: not an error of ours.  Later writes (and the
         # flush at exit) go to /dev/null, as the Python documentation advises.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):  # stdout is not a file (a test's buffer)
+            pass
         raise typer.Exit(ExitCode.BROKEN_PIPE) from None
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         raise _fail(f"internal error: {type(exc).__name__}: {exc} (please report this)", code) from exc

@@ -11,9 +11,9 @@ about 15 ms slower to start.  A NamedTuple costs a sixth of that.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
 from types import MappingProxyType
-from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from .numbers import Interval

@@ -594,9 +594,9 @@ def hedge_at_end(words: list[str]) -> int:
 def split_hedge(text: str) -> tuple[str, str] | None:
     """A leading hedge and the rest: ``"At least  209"`` -> ``("at least", "209")``.
 
-    The hedge is matched whole words, case-insensitively, the longest
-    first; ``~`` and ``≈`` need no space after them.  None when the text
-    does not start with a hedge followed by something.
+    The hedge is whole words, in any case, the longest first; ``~`` and
+    ``≈`` need no space after them.  None when the text does not start
+    with a hedge followed by something.
     """
     t = text.strip()
     if t[:1] in ("~", "≈"):

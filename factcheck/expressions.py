@@ -110,7 +110,7 @@ class _Node:
     _compared = 0
 
     def _key(self) -> tuple[Any, ...]:
-        return tuple.__getitem__(self, slice(0, self._compared))  # type: ignore[arg-type]
+        return self[: self._compared]  # type: ignore[index]
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and self._key() == other._key()  # type: ignore[attr-defined]

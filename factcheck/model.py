@@ -30,6 +30,7 @@ __all__ = [
     "Registry",
     "Operand",
     "Outcome",
+    "PartOutcome",
     "ClaimResult",
 ]
 
@@ -95,6 +96,12 @@ class Figure(NamedTuple):
     note: str | None = None
     line: int | None = None
     column: int | None = None
+    #: quoted as rounded (``rounded: true``): ``value`` is the interval of
+    #: its written precision, and statements over it are checked for
+    #: consistency (semantics section 1)
+    rounded: bool = False
+    #: a series that lists every point there is (``complete: true``)
+    complete: bool = False
 
     @property
     def is_series(self) -> bool:
@@ -110,8 +117,11 @@ class Operand(NamedTuple):
 
     ``value`` is ``None`` when a figure it needs is unknown; ``unknown`` names
     those figures.  ``series`` is set when the operand is a whole series (for
-    record claims).  ``parts`` lists (text, value) of the figures it used, for
-    explanations.
+    record claims), with ``complete`` when it lists every point there is.
+    ``rounded`` is set when a figure it uses was quoted as rounded.
+    ``figures`` holds (id, value) of every known single figure it used, so
+    that a statement's number that names one of them can be checked
+    against it (semantics section 8, item 5).
     """
 
     text: str
@@ -120,6 +130,9 @@ class Operand(NamedTuple):
     period: Period | None = None
     percent: bool = False
     series: tuple[tuple[Period, Interval | None], ...] | None = None
+    rounded: bool = False
+    complete: bool = False
+    figures: tuple[tuple[str, Interval], ...] = ()
 
     @staticmethod
     def number(x: Interval | Fraction | int | None, *, text: str | None = None, period: Period | None = None,
@@ -176,6 +189,20 @@ class Registry(NamedTuple):
     problems: tuple[Problem, ...] = ()
 
 
+class PartOutcome(NamedTuple):
+    """The verdict on one checked part of a statement (semantics section 9):
+    the statement's own reading, a restatement ("(24%)"), a number naming A
+    or B ("from 1,000"), a size word ("most").  ``role`` says which."""
+
+    text: str
+    reading: str
+    verdict: str
+    computed: str | None
+    accepted: str | None
+    explanation: str
+    role: str = "statement"
+
+
 class Outcome(NamedTuple):
     """The verdict on one statement over its figures, with its arithmetic.
 
@@ -195,6 +222,9 @@ class Outcome(NamedTuple):
     strict_verdict: str | None = None
     notes: tuple[str, ...] = ()
     needed: str | None = None
+    #: every checked part, the statement's own reading first; the verdict
+    #: is the worst of theirs (holds, imprecise, unverifiable, fails)
+    parts: tuple[PartOutcome, ...] = ()
 
 
 class ClaimResult(NamedTuple):

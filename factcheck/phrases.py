@@ -168,6 +168,11 @@ class Part(NamedTuple):
     comparator: str | None = None
     record: RecordSpec | None = None
     position: int = 0
+    #: the number tokens (``#i``) this part accounts for (semantics section 8)
+    tokens: tuple[int, ...] = ()
+    #: "statement" (what the statement asserts), "restatement" (a further
+    #: checked part), "A" / "B" (a number naming a figure)
+    role: str = "statement"
 
     @property
     def needs_vs(self) -> bool:

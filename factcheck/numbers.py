@@ -376,7 +376,9 @@ FRACTION_WORDS = {
 OTHER_WORDS = {"dozen": 12, "a dozen": 12, "score": 20}
 
 #: Every single word that can be part of a number written in words.
-NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(FRACTION_WORDS)
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(FRACTION_WORDS) | {"dozen"}
+#: One word of a number written in words, as a pattern (longest first).
+NUMBER_WORD_PATTERN = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 
 
 class ReadNumber(NamedTuple):
@@ -409,14 +411,37 @@ def relative(x: Fraction, tol: Fraction) -> Interval:
     return Interval(min(a, b), max(a, b))
 
 
+# --------------------------------------------------------------------------
+# The number grammar: one vocabulary and one set of patterns, for figures in
+# claim files (read_number) and for numbers inside statements (phrases.py
+# builds its tagger from these), so that the two can never read the same
+# text differently.
+# --------------------------------------------------------------------------
+
+#: Currency signs and codes, before or after a number ("£1.43bn",
+#: "US$139.7 billion", "€3m", "5,000 rubles"): units, named in the reading,
+#: never part of the arithmetic.
+CURRENCY_SIGNS = r"(?:us\$|a\$|c\$|nz\$|hk\$|\$|£|€|¥|₽|₹)"
+CURRENCY_CODES = (
+    "usd|eur|gbp|rub|jpy|cny|inr|chf|cad|aud|dollars?|euros?|pounds?|sterling|rubles?|roubles?|"
+    "yen|yuan|rupees?|francs?|hryvnias?|lira|naira|rand"
+)
+#: "%", "percent", "per cent", "pc", "pct", "-percent" after a number.
+PERCENT_PATTERN = r"(?:\s?%|[\s-]?(?:percent|per\s*cent|pct|pc)\b)"
+#: scale words and suffixes after digits ("1.5 million", "2bn", "300k", "2b").
+SCALE_PATTERN = r"(?:thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b)"
+#: digits: "14,000", "2.5", ".5", with an optional currency sign before them.
+DIGITS_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+
 _DIGITS_RE = re.compile(
     r"""^(?P<sign>[-+−–])?\s*
-        (?P<cur>[$£€¥₽])?\s*
-        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
-        \s*(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b)?\b\.?
-        \s*(?P<pct>%|percent\b|per\s+cent\b|pct\b)?
+        (?P<cur>""" + CURRENCY_SIGNS + r"""|(?:""" + CURRENCY_CODES + r""")\s)?\s*
+        (?P<num>""" + DIGITS_PATTERN + r""")
+        (?:\s*(?P<scale>""" + SCALE_PATTERN + r""")\b)?\.?
+        (?P<pct>""" + PERCENT_PATTERN + r""")?
+        (?:\s*(?P<code>""" + CURRENCY_CODES + r"""))?
         \s*$""",
-    re.X | re.I | re.A,
+    re.X | re.I,
 )
 
 
@@ -448,6 +473,15 @@ def _digits_number(text: str) -> ReadNumber | None:
         value = -value
     pct = bool(m["pct"])
     return ReadNumber(value, Interval.around(value, step / 2), step, text.strip(), pct)
+
+
+def currency_of(text: str) -> str | None:
+    """The currency sign or code a number was written with ("£1.43bn" ->
+    "£"), or None: named in a reading, never part of the arithmetic."""
+    m = _DIGITS_RE.match(text.strip())
+    if not m:
+        return None
+    return (m["cur"] or m["code"] or "").strip().upper() or None
 
 
 _WORD_SPLIT = re.compile(r"[\s\-]+")
@@ -530,7 +564,7 @@ def read_number(text: str, *, word_tolerance: Fraction = Fraction(1, 20)) -> Rea
         return got
     low = t.lower()
     pct = False
-    m = re.search(r"\s*(%|percent|per\s+cent)$", low)
+    m = re.search(r"[\s-]*(%|percent|per\s*cent|pct|pc)$", low)
     if m:
         pct = True
         low = low[: m.start()]

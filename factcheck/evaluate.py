@@ -28,10 +28,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import NamedTuple
 
-from .model import Operand, Outcome, Settings
-from .numbers import Interval, ReadNumber, fmt, hedge_interval, relative
+from .model import Operand, Outcome, PartOutcome, Settings
+from .numbers import Interval, ReadNumber, fmt, hedge_interval, precise_approximation, relative
 from .periods import Period, missing_between
-from .phrases import Part, Reading
+from .phrases import Part, Reading, UnreadableStatement
 
 __all__ = ["evaluate", "prepare", "Prepared", "acceptance", "judge"]
 
@@ -42,6 +42,7 @@ _POSITIVE = Interval(_ZERO, None, False, True)
 _ABOVE_ONE = Interval(_ONE, None, False, True)
 _BELOW_ONE = Interval(_ZERO, _ONE, False, False)
 _SEVERITY = {"holds": 0, "imprecise": 1, "unverifiable": 2, "fails": 3}
+_PER_DAY = {"hour": Fraction(24), "minute": Fraction(24 * 60), "second": Fraction(24 * 60 * 60)}
 
 
 class _Result(NamedTuple):
@@ -74,6 +75,8 @@ def acceptance(n: ReadNumber, hedge: str, settings: Settings) -> tuple[Interval,
     if hedge == "nearly":
         return held, Interval(v * (1 - 2 * t), v, True, False)
     if hedge == "about":
+        if precise_approximation(n):  # "some 48,716": one more step each side
+            return held, Interval.around(v, n.step * 5 / 2)  # type: ignore[operator]
         return held, relative(v, 2 * t).hull(held)
     if hedge == "just_over":
         return held, Interval(v, v * (1 + 2 * t), False, True)
@@ -143,6 +146,9 @@ def _model(part: Part, percent_number: bool) -> _Model:
     if f == "share":
         k = _HUNDRED if percent_number else _ONE
         return _Model("{a} / {b} x 100" if percent_number else "{a} / {b}", "ratio", k)
+    if f == "rate per unit":
+        k = part.per_k
+        return _Model("{a} / {b}" + (f" x {fmt(k)}" if k != 1 else ""), "ratio", k)
     if f == "value":
         return _Model("{b}" if part.target == "B" else "{a}", "value", target=part.target)
     raise ValueError(f)
@@ -230,6 +236,10 @@ def _evaluate_part(part: Part, accepts: _Accepts | None, of: Operand, vs: Operan
     n = part.number
     assert n is not None
     held, band, model = accepts.held, accepts.band, accepts.model
+    if part.family == "rate per unit" and vs is None:
+        model = _Model("{a} (no count of units given: the figure is the rate itself)", "value")
+    elif part.family == "value" and n.percent:
+        model = _percentage_model(part, model, of, vs)
     result = _evaluate_model(part, model, held, band, of, vs)
     notes = list(result.notes)
     if part.discouraged:
@@ -261,6 +271,26 @@ def _evaluate_part(part: Part, accepts: _Accepts | None, of: Operand, vs: Operan
     if not notes and strict is None:
         return result
     return result._replace(notes=tuple(notes), strict_verdict=strict)
+
+
+def _percentage_model(part: Part, model: _Model, of: Operand, vs: Operand | None) -> _Model:
+    """A percentage with no word of change (semantics section 2): the value
+    of a figure that is itself a percentage; else, with a base, the share
+    A / B; a percentage given as the value of a count is an error."""
+    n = part.number
+    assert n is not None
+    figure = vs if part.target == "B" else of
+    if figure is not None and figure.percent:
+        return model
+    if part.target == "A" and part.role != "A" and vs is not None:
+        return _Model("{a} / {b} x 100", "ratio", _HUNDRED)
+    name = "B" if part.target == "B" else "A"
+    raise UnreadableStatement(
+        f"{n.text!r} is a percentage, but {name} ({figure.text if figure else 'not given'}) is a count, "
+        "so it can be neither its value nor, without a base, a share",
+        f"mark {name} as a percentage (unit: percent) if it is one, or give the base as vs to read "
+        f"{n.text!r} as the share A / B",
+    )
 
 
 def _evaluate_model(part: Part, model: _Model, held: Interval, band: Interval | None,
@@ -317,9 +347,22 @@ def _evaluate_model(part: Part, model: _Model, held: Interval, band: Interval | 
         expr = model.formula.format(a=_show(of), b=_show(vs))
     q = model.forward(a_val, b_val)  # type: ignore[arg-type]
     verdict = judge(q, held, band)
+    rounded = of.rounded or (uses_b and vs is not None and vs.rounded)
+    if rounded and verdict in ("unverifiable", "imprecise", "fails"):
+        # figures rounded as published: the statement holds when some values
+        # inside their intervals make it hold (statcheck / GRIM consistency)
+        if q.overlaps(held):
+            verdict = "holds"
+        elif band is not None and q.overlaps(band):
+            verdict = "imprecise"
+        else:
+            verdict = "fails"
     unit = "%" if model.k == _HUNDRED or model.k == -_HUNDRED else ""
     q_text, held_text = str(q), str(held)
     expl = f"{expr} = {q_text}{unit}; {words} needs {held_text}{unit}: {verdict}"
+    if rounded:
+        expl += (f" (consistent with the rounded figures, which give {q_text}{unit})" if verdict == "holds"
+                 else f" (the rounded figures give {q_text}{unit})")
     notes: list[str] = []
     needed = None
     if verdict == "unverifiable":
@@ -380,7 +423,7 @@ def _evaluate_rate(part: Part, of: Operand, settings: Settings) -> _Result:
         how = f"{_show(of)} (no period: the figure is the rate itself)"
         notes: tuple[str, ...] = ()
     else:
-        units = of.period.units(per)
+        units = of.period.units("day") * _PER_DAY[per] if per in _PER_DAY else of.period.units(per)
         how = f"{_show(of)} / {fmt(units)} {per}s in {of.period}"
         notes = ()
     if of.value is None:
@@ -538,12 +581,16 @@ def evaluate(reading: Reading | Prepared, of: Operand, vs: Operand | None, setti
     reading, settings = prepared.reading, prepared.settings
     parts = (reading.primary, *reading.anchors)
     results = [_evaluate_part(p, a, of, vs, settings) for p, a in zip(parts, prepared.accepts)]
+    outcomes = [
+        PartOutcome(p.text, _reading_name(p, r), r.verdict, r.computed, r.accepted, r.explanation, p.role)
+        for p, r in zip(parts, results)
+    ]
+    outcomes += [_named_figure(n, of, vs, settings) for n in reading.loose]
     main = results[0]
-    verdict = main.verdict
+    verdict = max((o.verdict for o in outcomes), key=_SEVERITY.__getitem__)
     explanation = main.explanation
-    for r in results[1:]:
-        verdict = max(verdict, r.verdict, key=_SEVERITY.__getitem__)
-        explanation += f"; and {r.explanation}"
+    for o in outcomes[1:]:
+        explanation += f"; and {o.explanation}"
     notes = main.notes if len(results) == 1 else tuple(n for r in results for n in r.notes)
     return Outcome(
         verdict=verdict,
@@ -555,4 +602,42 @@ def evaluate(reading: Reading | Prepared, of: Operand, vs: Operand | None, setti
         strict_verdict=main.strict_verdict,
         notes=notes,
         needed=main.needed,
+        parts=tuple(outcomes),
+    )
+
+
+def _reading_name(part: Part, result: _Result) -> str:
+    """The family a part was judged as: a bare percentage over two counts
+    is a share (section 2)."""
+    if part.family == "value" and "/ " in (result.explanation or "") and part.number is not None and part.number.percent:
+        return "share"
+    return part.family
+
+
+def _named_figure(n: ReadNumber, of: Operand, vs: Operand | None, settings: Settings) -> PartOutcome:
+    """A number of the statement that no reading uses must name one of the
+    claim's figures (semantics section 8, item 5): A, B, or a figure their
+    expressions use.  It is checked against it; naming none, the statement
+    cannot be read."""
+    written = n.interval if n.step is not None else relative(n.value, settings.word_tolerance)
+    candidates: list[tuple[str, Interval]] = []
+    for op, name in ((of, "A"), (vs, "B")):
+        if op is None:
+            continue
+        if op.value is not None:
+            candidates.append((f"{name} ({op.text})" if op.text not in ("A", "B") else name, op.value))
+        candidates.extend(op.figures)
+    for name, value in candidates:
+        if value.overlaps(written):
+            expl = f'"{n.text}" names {name} = {value.describe()}: holds'
+            return PartOutcome(n.text, "value", "holds", value.describe(), str(written), expl, "figure")
+    unknown = [u for op in (of, vs) if op is not None for u in op.unknown]
+    if unknown:
+        expl = f'"{n.text}" may name the unknown {", ".join(unknown)}: unverifiable'
+        return PartOutcome(n.text, "value", "unverifiable", None, str(written), expl, "figure")
+    known = ", ".join(f"{name} = {value.describe()}" for name, value in candidates) or "none"
+    raise UnreadableStatement(
+        f"{n.text!r} is not what the statement asserts, and names none of the claim's figures ({known})",
+        "give `says` only the phrase to check (the whole sentence stays in `quote`), or add the figure "
+        "this number names to `of` or `vs`",
     )

@@ -648,6 +648,28 @@ def split_hedge(text: str) -> tuple[str, str] | None:
 _RANGE_RE = re.compile(r"^\s*(?P<a>[\d.,]+)\s*(?:-|–|to)\s*(?P<b>[\d.,]+)\s*(?P<pct>%)?\s*$")
 
 
+def significant_digits(x: ReadNumber) -> int:
+    """How many significant digits a number written in digits has; trailing
+    zeros of an integer do not count ("14,000" has 2, "48,716" 5, "34.2"
+    3, "1.5 million" 2).  0 for a number in words."""
+    if x.step is None or not x.value:
+        return 0
+    units = abs(x.value / x.step)
+    if units.denominator != 1:
+        return 0
+    digits = str(units.numerator)
+    if x.step >= 1 and x.step.denominator == 1 and "." not in x.text:
+        digits = digits.rstrip("0")
+    return len(digits)
+
+
+def precise_approximation(x: ReadNumber) -> bool:
+    """"some 48,716": an approximator before a number written with three or
+    more significant digits keeps that number's own precision, widened by
+    one step each side, instead of +-10% (semantics section 3)."""
+    return significant_digits(x) >= 3
+
+
 def hedge_interval(kind: str, x: ReadNumber, *, hedge_tolerance: Fraction) -> Interval:
     """The interval of values a hedge on X admits (semantics section 3)."""
     v = x.value
@@ -665,6 +687,8 @@ def hedge_interval(kind: str, x: ReadNumber, *, hedge_tolerance: Fraction) -> In
     if kind == "just_over":
         return Interval(v, v * (1 + t), False, True)
     if kind == "about":
+        if precise_approximation(x):
+            return Interval.around(v, x.step * 3 / 2)  # type: ignore[operator]
         return relative(v, t).hull(x.interval)
     raise ValueError(kind)
 

@@ -29,8 +29,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .numbers import (
+    CURRENCY_SIGNS,
+    DIGITS_PATTERN,
     HEDGE_MAX_WORDS,
     HEDGES,
+    NUMBER_WORD_PATTERN,
+    NUMBER_WORDS,
+    SCALE_PATTERN,
     Interval,
     NumberError,
     ReadNumber,
@@ -109,7 +114,30 @@ _RATE_UNITS = {
     "day": "day", "days": "day", "daily": "day", "week": "week", "weeks": "week", "weekly": "week",
     "month": "month", "months": "month", "monthly": "month", "year": "year", "years": "year",
     "annually": "year", "yearly": "year", "annual": "year", "a year": "year",
+    "hour": "hour", "hours": "hour", "hourly": "hour", "minute": "minute", "minutes": "minute",
+    "second": "second", "seconds": "second", "sec": "second", "secs": "second", "min": "minute", "mins": "minute",
 }
+_ADVERB_RATES = frozenset(("daily", "weekly", "monthly", "annually", "yearly", "hourly"))
+#: words after a number that make it a span of time (section 8, item 3)
+_TIME_UNITS = frozenset(
+    "year|years|month|months|week|weeks|day|days|hour|hours|minute|minutes|second|seconds|decade|decades|"
+    "quarter|quarters|century|centuries|fortnight|fortnights|night|nights|term|terms|season|seasons|"
+    "yr|yrs|mins|secs".split("|"))
+_MONTHS = frozenset(
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec".split("|"))
+_CLOCK = frozenset("a.m|p.m|am|pm|o'clock|gmt|bst|utc|cet|et|est|edt|pst|hrs|h".split("|"))
+#: words before a number that make it part of a name (section 8, item 6)
+_LABEL_BEFORE = frozenset(
+    "article|articles|section|sections|chapter|clause|paragraph|part|no|number|rule|phase|stage|level|"
+    "tier|grade|category|room|flight|route|page|pages|item|resolution|amendment|act|bill|type|class|"
+    "division|covid|top|world|version|model|channel|platform|gate|terminal|line|lines|district|"
+    "ward|block|unit|building|floor|highway|interstate|road|street|avenue|bus|tranche|round|series|"
+    "volume|issue|figure|table|annex|annexe|appendix|schedule|protocol|regulation|directive|law|code|"
+    "stanza|episode|season|week|day|matchday|game|leg|stage|heat|lap|hole|pillar|goal|sdg|cop|g|"
+    "vision|agenda|plan|programme|program|project|operation|mission|apollo|boeing|airbus|windows|"
+    "iphone|galaxy|formula|league|ligue|serie|bundesliga".split("|"))
+_AGE_BEFORE = frozenset("aged|age|ages|ageing|aging".split("|"))
 
 _MULT_VERBS = {
     "double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "twice": 2,
@@ -120,13 +148,9 @@ _MULT_VERBS = {
     "halve": Fraction(1, 2), "halved": Fraction(1, 2), "halves": Fraction(1, 2), "halving": Fraction(1, 2),
 }
 
-_NUMBER_WORD = (
-    r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-    r"hundred|thousand|million|billion|trillion|dozen|half|halves|third|thirds|quarter|quarters|"
-    r"fifth|fifths|sixth|sixths|seventh|sevenths|eighth|eighths|ninth|ninths|tenth|tenths"
-)
-_NUMBER_WORDS = frozenset(_NUMBER_WORD.split("|"))
+_NUMBER_WORD = NUMBER_WORD_PATTERN
+_NUMBER_WORDS = NUMBER_WORDS
+
 
 
 # --------------------------------------------------------------------------
@@ -173,24 +197,41 @@ class Part(NamedTuple):
     #: "statement" (what the statement asserts), "restatement" (a further
     #: checked part), "A" / "B" (a number naming a figure)
     role: str = "statement"
+    #: "per 100,000 people": a per-unit rate is A / B x per_k
+    per_k: Fraction = Fraction(1)
 
     @property
     def needs_vs(self) -> bool:
         if self.target == "B":
             return True
-        return self.family not in ("value", "rate")
+        return self.family not in ("value", "rate", "rate per unit")
 
 
 class Reading(NamedTuple):
-    """What a statement says: its primary part and any anchors."""
+    """What a statement says: its primary part, its further checked parts
+    (``anchors``: restatements, numbers naming A or B, size words), and the
+    place of every number in it (semantics section 8).
+
+    ``numbers`` lists each number of the statement as written, with its
+    role: "statement", "restatement", "A", "B" (checked parts), "period",
+    "duration", "date", "time", "age", "label", "unit" (placed, not
+    quantities), or "figure" (a number to be named by one of the claim's
+    figures: ``loose`` holds those, checked when the figures are known).
+    """
 
     text: str
     primary: Part
     anchors: tuple[Part, ...] = ()
+    numbers: tuple[tuple[str, str], ...] = ()
+    loose: tuple[ReadNumber, ...] = ()
 
     @property
     def family(self) -> str:
         return self.primary.family
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        return (self.primary, *self.anchors)
 
     @property
     def needs_vs(self) -> bool:
@@ -228,7 +269,8 @@ _REPLACEMENTS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (re.compile(r"\bpct\b|\bp\.c\.(?=\s|$)"), "percent"),
     (re.compile(r"\bpercentage[\s-]*points?\b|\bper\s*cent(?:age)?[\s-]*points?\b|\bp\.?p\.?(?=\s|$)|\bppts?\b"), " points"),
     (re.compile(r"\b(\d+(?:\.\d+)?)[\s-]?(?:point|points|pt|pts)\b"), r"\1 points"),
-    (re.compile(r"(\d)\s*(?:percent)\b"), r"\1%"),
+    (re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:basis[\s-]*points?|bps?)\b"), r"\1bp"),
+    (re.compile(r"(\d|\b(?:" + NUMBER_WORD_PATTERN + r"))[\s-]*(?:percent|pc)\b"), r"\1%"),
     (re.compile(r"\s*%"), "%"),
     (re.compile(r"\b(\d+(?:\.\d+)?)\s*x\b"), r"\1 times"),
     # (any word, then checked: an alternation of the number words costs 0.5 ms to compile)
@@ -236,7 +278,7 @@ _REPLACEMENTS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (re.compile(r"\b(\d+(?:\.\d+)?|[a-z]+)-times\b"), _after_number(" times")),
     (re.compile(r"\bcut in half\b|\bcut by half\b"), "halved"),
     (re.compile(r"\bhalf as (many|much|high|large|big|likely|often)\b"), r"half times as \1"),
-    (re.compile(r"\bper\b|\beach\b|\bevery\b"), "per"),
+    (re.compile(r"\bfor (?:each|every)\b|\bper\b|\beach\b|\bevery\b"), "per"),
     (re.compile(r"\bon average\b|\bon an average\b"), " "),
     (re.compile(r"\ba year earlier\b|\ba year ago\b|\ba year before\b"), "the year before"),
     (re.compile(r"\bone-and-a-half\b"), "one and a half"),
@@ -256,15 +298,20 @@ def normalise(text: str) -> str:
 # --------------------------------------------------------------------------
 
 _DIGITS = (
-    r"(?P<cur>[$£€¥₽])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|k|m)\b)?(?P<pct>%)?"
+    r"(?P<cur>" + CURRENCY_SIGNS + r")?(?P<num>" + DIGITS_PATTERN + r")"
+    r"(?:\s?(?P<scale>" + SCALE_PATTERN + r")\b)?(?P<pct>%)?(?P<bp>bp)?"
 )
 _WORDS = (
     r"(?P<words>(?:(?:a|an)\s)?(?:" + _NUMBER_WORD + r")(?:(?:[\s-]+(?:and[\s-]+)?(?:a[\s-]+)?)(?:"
     + _NUMBER_WORD + r"))*)(?P<wpct>%)?"
 )
 _MULT = r"(?P<mult>" + "|".join(sorted(_MULT_VERBS, key=len, reverse=True)) + r")"
-_TOKEN_RE = re.compile(r"(?<![\w.#@])(?:" + _DIGITS + "|" + _MULT + "|" + _WORDS + r")(?![\w])")
+#: A number is not tagged inside a word or a name ("g7", "covid-19", "f-35"),
+#: in a time ("10:30") or before letters ("21st", "10am").
+_TOKEN_RE = re.compile(r"(?<![\w.#@:])(?<![a-z]-)(?:" + _DIGITS + "|" + _MULT + "|" + _WORDS + r")(?![\w]|:\d)")
+#: a singular ordinal after "the" or a possessive is a position, not a fraction
+_ORDINALS = frozenset("third|fourth|fifth|sixth|seventh|eighth|ninth|tenth".split("|"))
+_ORDINAL_BEFORE = re.compile(r"(?:\bthe|\bits|\btheir|\bhis|\bher|'s)\s$")
 
 
 class _Tagged(NamedTuple):
@@ -304,10 +351,17 @@ def _tag(norm: str, *, word_tolerance: Fraction) -> _Tagged:
                 years.append(Period(int(num)))
                 out.append(f"@{len(years) - 1}")
                 continue
-            text = num + (" " + m["scale"] if m["scale"] else "") + ("%" if m["pct"] else "")
+            text = (m["cur"] or "") + num + (" " + m["scale"] if m["scale"] else "") + ("%" if m["pct"] else "")
+            if m["bp"]:  # basis points: hundredths of a percentage point
+                n = read_number(num)
+                numbers.append(ReadNumber(n.value / 100, n.interval.scale(Fraction(1, 100)), n.step / 100,  # type: ignore[operator]
+                                          f"{num} basis points"))
+                mults.append(None)
+                out.append(f"#{len(numbers) - 1} points")
+                continue
         else:
             words = m["words"].strip()
-            if words in ("a", "an"):
+            if words in ("a", "an") or (words in _ORDINALS and _ORDINAL_BEFORE.search(norm, 0, m.start())):
                 out.append(raw)
                 continue
             text = words + ("%" if m["wpct"] else "")
@@ -488,12 +542,66 @@ def _comparators(text: str) -> Iterator[tuple[str, int]]:
 #: families in the order a statement is preferred when several are found
 _PRIORITY = {
     "record": 0, "ratio": 1, "percent change": 2, "fraction change": 3, "percentage points": 4,
-    "difference": 5, "share": 6, "rate": 7, "comparison": 8, "value": 9,
+    "difference": 5, "share": 6, "rate": 7, "rate per unit": 7, "comparison": 8, "value": 9,
 }
 
 
+#: "per household", "per 100,000 people", "a week", "one every six seconds",
+#: "daily": the words after a number that make it a rate (section 2)
+_PER_RE = re.compile(
+    r"^ (?:(?:[a-z][a-z'-]*|\(|\)) ){0,3}?(?:per|a|an) (?:(?P<k>#\d+) )?(?P<unit>[a-z][a-z'-]*)"
+)
+#: words that name B before a number: "from 1,000", "than (the) 60,000",
+#: "compared with 1.5 million", "against 39", "versus 39"
+_B_BEFORE = ("from", "than", "against", "versus", "vs", "compared with", "compared to", "than the",
+             "as against", "compared with the", "compared to the", "from the", "from a", "from just",
+             "from only", "on the", "on", "over the", "down from", "up from")
+#: words that name A before a number: "to 1,120" (after a change), "stood at 8.1%"
+_A_BEFORE = ("to", "to reach", "reaching", "at", "stood at", "reached", "totalled", "totaled", "totalling",
+             "totaling", "to a total of", "to a record", "to a new")
+
+
+def _ends_with(words: list[str], phrases: tuple[str, ...]) -> str | None:
+    """The longest of ``phrases`` that ``words`` end with."""
+    best = None
+    for ph in phrases:
+        k = ph.count(" ") + 1
+        if len(words) >= k and " ".join(words[-k:]) == ph and (best is None or len(ph) > len(best)):
+            best = ph
+    return best
+
+
+def _rate(tg: _Tagged, i: int, right: str, rw: list[str]) -> tuple[str, str, ReadNumber | None, int | None] | None:
+    """A rate after number ``i``: (family, unit, divisor number, its token).
+
+    "34 per day", "about 100 a week", "six every hour", "34 verdicts per
+    day", "daily": a rate over time; "one every six seconds": a rate of
+    1/6 per second; "4.5 per household", "7,560 fans per match", "12 per
+    100,000 people": a rate per unit (A / B, times 100,000)."""
+    if rw and rw[0] in _ADVERB_RATES:
+        return "rate", _RATE_UNITS[rw[0]], None, None
+    m = _PER_RE.match(right)
+    if not m:
+        return None
+    unit, k = m["unit"], m["k"]
+    via = right[m.start("unit") - (len(k) + 1 if k else 0) - 4 : m.start("unit")]
+    if unit in _RATE_UNITS and not (unit.endswith("s") and not k and unit not in ("days", "weeks")):
+        return "rate", _RATE_UNITS[unit], (tg.numbers[int(k[1:])] if k else None), (int(k[1:]) if k else None)
+    if " per " not in " " + right[: m.end()] and "per" not in via:
+        return None  # "a"/"an" make a rate only before a unit of time ("100 a week")
+    if unit in _TIME_UNITS:
+        return None
+    return "rate per unit", unit, (tg.numbers[int(k[1:])] if k else None), (int(k[1:]) if k else None)
+
+
 def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
-    """Classify the number token at ``m`` by its neighbours."""
+    """Classify the number token at ``m`` by its neighbours.
+
+    The order of the checks is the precedence of the families: a number
+    followed by "times" is a ratio whatever else is near it; then
+    percentage points, rates, shares ("one in five"), numbers naming A or
+    B ("to 1,120", "from 1,000"), percent and fraction changes,
+    differences, and last a plain value."""
     i = int(m[1])
     n = tg.numbers[i]
     left, right = tg.text[: m.start()], tg.text[m.end() :]
@@ -508,6 +616,7 @@ def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
 
     def part(family: str, **kw) -> Part:
         span = _detok(tg, " ".join(lw[-2:] + [words] + rw[:2]))
+        kw.setdefault("tokens", (i,))
         return Part(family, span, n, hedge, hedge_text, position=pos, **kw)
 
     # --- multipliers and times / fold: ratio --------------------------------
@@ -515,11 +624,13 @@ def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
         after = rw[1:]
         left_dir = _direction(lw)
         if mult and mult.startswith("halv"):
-            # "halved" is "divided by two": hedges then read naturally
-            # ("nearly halved" is B / A just under 2, "more than halved" above 2)
+            # "halved" is "divided by two", so that hedges read naturally:
+            # "nearly halved" is B / A just under 2, "more than halved" above
+            # 2.  The word's tolerance is relative to the half (1/2 +- 5%);
+            # as a divisor it is scaled by 4 (2 = 4 x 1/2) to keep its width.
             two = ReadNumber(Fraction(2), n.interval.scale(Fraction(4)), None, mult, False, True)
             return Part("ratio", _detok(tg, " ".join(lw[-2:] + [words])), two, hedge, hedge_text,
-                        direction=-1, inverse=True, position=pos)
+                        direction=-1, inverse=True, position=pos, tokens=(i,))
         if rw[0] == "×":  # doubled, tripled, double
             return part("ratio", direction=1 if n.value > 1 else -1)
         if after[:1] == ["as"] or after[:1] == ["the"] or after[:1] == ["that"] or after[:1] == ["what"]:
@@ -535,8 +646,9 @@ def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
             return part("ratio", inverse=True, direction=-1,
                         discouraged=f'a fall "{n.text} times" is discouraged wording; read as 1/{n.text} of the base')
         return part("ratio")
-    if lw[-3:] and " ".join(lw[-3:]).endswith("by a factor of"):
-        d = _direction(lw[:-3])
+    if lw[-3:] == ["a", "factor", "of"]:
+        # "(grew) by a factor of N" is not ambiguous: A / B = N (B / A for a fall)
+        d = _direction(_words(left[:hedge_at])[:-3]) or _direction(rw[:2])
         if d < 0:
             return part("ratio", inverse=True, direction=-1)
         return part("ratio", direction=1 if d > 0 else 0)
@@ -546,42 +658,49 @@ def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
         d = _direction(lw_core[-3:] + rw[1:3]) or _direction(lw)
         return part("percentage points", direction=d)
 
-    # --- rate ---------------------------------------------------------------------
-    per = None
-    if len(rw) >= 2 and rw[0] in ("per", "a", "an") and rw[1] in _RATE_UNITS:
-        per = _RATE_UNITS[rw[1]]
-    elif len(rw) >= 3 and rw[0] in ("per", "a", "an") and rw[2] in _RATE_UNITS and rw[2] != "years":
-        per = _RATE_UNITS[rw[2]]  # "34 verdicts per day" handled below
-    elif rw and rw[0] in ("daily", "weekly", "monthly", "annually", "yearly"):
-        per = _RATE_UNITS[rw[0]]
-    else:
-        for k in range(1, min(len(rw), 4)):
-            if rw[k] in ("per", "a", "an") and k + 1 < len(rw) and rw[k + 1] in _RATE_UNITS and rw[k + 1] not in ("years", "months", "days", "weeks"):
-                per = _RATE_UNITS[rw[k + 1]]
-                break
-            if rw[k] in ("daily", "weekly", "monthly", "annually", "yearly"):
-                per = _RATE_UNITS[rw[k]]
-                break
-    if per and not n.percent:
-        return part("rate", per=per)
+    # --- rates --------------------------------------------------------------------
+    rate = None if n.percent else _rate(tg, i, right, rw)
+    if rate is not None:
+        family, unit, k_number, k_token = rate
+        if family == "rate" and k_number is not None:
+            # "one every six seconds": 1/6 per second
+            k = k_number.value
+            if not k:
+                return None
+            per_n = ReadNumber(n.value / k, n.interval.scale(1 / k), None if n.step is None else n.step / k,
+                               f"{n.text} per {k_number.text} {unit}s", False, n.words or k_number.words)
+            return Part("rate", _detok(tg, f"{words} per #{k_token} {unit}s"), per_n, hedge, hedge_text,
+                        per=unit, position=pos, tokens=(i, k_token))  # type: ignore[arg-type]
+        if family == "rate":
+            return part("rate", per=unit)
+        k = k_number.value if k_number is not None else Fraction(1)
+        if not k:
+            return None
+        tokens = (i,) if k_token is None else (i, k_token)
+        return part("rate per unit", per=unit, per_k=k, tokens=tokens)
 
     # --- share: one in five, nine out of ten -----------------------------------------
     mshare = re.match(r"\s(?:in|out of|of)\s(?:every\s|per\s)?#(\d+)(?!%)", right)
     if mshare and not n.percent and (right.startswith(" in ") or right.startswith(" out of ")):
         j = int(mshare[1])
         whole = tg.numbers[j]
-        if whole.value and n.value < whole.value:
+        if whole.value and n.value <= whole.value:
             ratio = ReadNumber(n.value / whole.value, n.interval.scale(1 / whole.value), None,
                                f"{n.text} in {whole.text}", False, True)
             return Part("share", _detok(tg, f"{hedge_text + ' ' if hedge_text else ''}#{i} {right[1:mshare.end()].strip()}"),
-                        ratio, hedge, hedge_text, position=pos)
+                        ratio, hedge, hedge_text, position=pos, tokens=(i, j))
 
-    # --- anchors: "to 1,120" checks A, "from 560" / "than 560" checks B --------
-    last = lw[-1] if lw else ""
-    if last == "to" and _direction(lw[:-1]):
-        return part("value", target="A")
-    if last == "from" or (last == "than" and len(lw) >= 2):
-        return part("value", target="B")
+    # --- numbers naming A or B: "to 1,120", "from 560", "than the 60,000" ---------
+    b_word = _ends_with(lw, _B_BEFORE)
+    if b_word in ("on", "on the", "over the") and not _direction(_window_left(left[:hedge_at], 9)):
+        b_word = None  # "on" names B only after a change: "up 5% on 500"
+    if b_word is not None and (b_word != "than" or len(lw) >= 2):
+        return part("value", target="B", role="B")
+    a_word = _ends_with(lw, _A_BEFORE)
+    if a_word is not None and (a_word not in ("to", "at") or _direction(_words(left)[:-1]) or lw[-2:-1] == ["stood"]):
+        return part("value", target="A", role="A")
+    if rw[:2] in (["compared", "with"], ["compared", "to"]) or rw[:1] in (["versus"], ["vs"], ["against"]):
+        return part("value", target="A", role="A")
 
     frac = _is_fraction_word(n)
     d_left = _direction(_window_left(left[:hedge_at], 9))
@@ -703,6 +822,57 @@ def _about_same(tg: _Tagged) -> Part | None:
     return None
 
 
+def _place(tg: _Tagged, i: int) -> str | None:
+    """Where a number that no checked part uses stands, if it is not a
+    quantity (semantics section 8, items 3, 4 and 6): "duration", "date",
+    "time", "age", "label", or None.
+
+    A hedged span of time ("waits of more than 65 weeks") describes the
+    subject with a size of its own: it is not placed, so the statement is
+    unreadable and the user is told to shorten it."""
+    m = re.search(rf"#{i}(?!\d)%?", tg.text)
+    assert m is not None
+    n = tg.numbers[i]
+    left, right = tg.text[: m.start()], tg.text[m.end() :]
+    hedge, _, hedge_at = _hedge_before(left)
+    lw = _window_left(left[:hedge_at], 4)
+    rw = _window_right(right, 3)
+    if n.percent:
+        return None
+    if right.startswith("-"):  # a compound adjective: "a 20-team league", "26-year-old"
+        word = right[1:].split(" ", 1)[0].split("-")
+        if word[0] in ("year", "years") and word[1:2] == ["old"]:
+            return "age"
+        if word[0] in _TIME_UNITS:
+            return None if hedge in ("gt", "ge", "lt", "le") else "duration"
+        if word[0] and word[0][0].isalpha() and word[0] not in ("fold", "times"):
+            return "label"
+    if lw and lw[-1] in _AGE_BEFORE or lw[-2:] in (["aged", "between"], ["aged", "from"]) or rw[:2] == ["years", "old"]:
+        return "age"
+    if lw[-1:] == ["and"] and re.search(r"\baged (?:between|from) #\d+ and $", left):
+        return "age"
+    if rw and rw[0] in _CLOCK or rw[:1] == ["in"] and rw[1:2] == ["the"] and rw[2:3] in (["morning"], ["evening"], ["afternoon"]):
+        return "time"
+    if rw and rw[0] in _MONTHS or lw and lw[-1] in _MONTHS:
+        return "date" if n.step is not None and not n.words and n.value == int(n.value) and 1 <= n.value <= 31 else None
+    if rw and rw[0] in _TIME_UNITS:
+        return None if hedge in ("gt", "ge", "lt", "le", "nearly", "just_over") else "duration"
+    if lw and lw[-1] in _LABEL_BEFORE and not hedge:
+        return "label"
+    if not hedge and n.words and n.value == 1 and rw[:1] == ["of"]:
+        return "label"  # "one of the highest": a pronoun
+    return None
+
+
+def _leading(tg: _Tagged, p: Part) -> bool:
+    """Whether a value part opens the statement and names its subject ("12,000
+    spectators came ...", "More than 300 people were arrested ..."): it is A."""
+    before = tg.text[: p.position].strip()
+    if p.hedge_text and before.endswith(p.hedge_text):
+        before = before[: -len(p.hedge_text)].strip()
+    return before in ("", "some", "the", "a total of", "in all,", "in total,", "overall,") and p.target == "A"
+
+
 def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
     if not text or not text.strip():
         raise UnreadableStatement("the statement is empty", "write the derived statement, e.g. 'nearly four times higher'")
@@ -717,27 +887,26 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
             parts.append(p)
     rec = _find_record(tg)
     if rec is not None:
-        # the previous peak's number is part of the record statement
-        parts = [p for p in parts if not (rec.record and rec.record.previous is p.number)]
+        # the record's own numbers (a previous peak, "a 10-year low") are its own
+        claimed = set(rec.tokens)
+        if rec.record and rec.record.previous is not None:
+            claimed |= {k for k, n in enumerate(tg.numbers) if n is rec.record.previous}
+        rec = rec._replace(tokens=tuple(sorted(claimed)))
+        parts = [p for p in parts if not claimed & set(p.tokens)]
         parts.append(rec)
-    if not any(p.family == "share" for p in parts):
-        maj = _find_majority(tg)
-        if maj is not None:
-            parts.append(maj)
-    anchors = [p for p in parts if p.family == "value" and p.target == "B"]
-    to_anchor = [p for p in parts if p.family == "value" and p.target == "A" and _is_to_anchor(tg, p)]
-    relational = [p for p in parts if p.family not in ("value",)]
+    maj = _find_majority(tg)
+    if maj is not None:
+        parts.append(maj)
+    relational = [p for p in parts if p.family != "value"]
     primary: Part | None = None
     if relational:
         primary = min(relational, key=lambda p: (_PRIORITY[p.family], p.position))
     if primary is None:
-        same = _about_same(tg)
-        if same is not None:
-            primary = same
-    if primary is None and (anchors or has_vs or not [p for p in parts if p.family == "value"]):
-        comp = _find_comparison(tg)
-        if comp is not None:
-            primary = comp
+        primary = _about_same(tg)
+    anchors_b = [p for p in parts if p.family == "value" and p.target == "B"]
+    anchors_a = [p for p in parts if p.family == "value" and p.role == "A"]
+    if primary is None and (anchors_b or anchors_a or has_vs or not [p for p in parts if p.family == "value"]):
+        primary = _find_comparison(tg)
     if primary is None:
         values = [p for p in parts if p.family == "value" and p.target == "A"]
         if values:
@@ -750,18 +919,79 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
             "'a one-third increase', 'up 4 percentage points', '120 more than', '40% of', 'one in five', "
             "'nearly 14,000', 'more than', 'an average of 34 per day', 'the highest since 2010'",
         )
+    # every other part is checked too (sections 8 and 9), except a plain
+    # number that only some figure of the claim can name (``loose``)
     extra: list[Part] = []
-    if primary.family != "value":
-        extra = [p for p in anchors if p is not primary] + [p for p in to_anchor if p is not primary]
-    if len(norm.split()) <= 8 and not extra:
+    loose_tokens: list[int] = []
+    claimed = {k for p in parts if p.family != "value" for k in p.tokens[1:]}
+    parts = [p for p in parts if p.family != "value" or not claimed & set(p.tokens)]
+    per_unit = primary if primary.family == "rate per unit" else next((p for p in parts if p.family == "rate per unit"), None)
+    for p in parts:
+        if p is primary:
+            continue
+        if p.family != "value":
+            extra.append(p._replace(role="restatement"))
+        elif p.target == "B":
+            extra.append(p)
+        elif p.role == "A" or _leading(tg, p):
+            extra.append(p._replace(role="A"))
+        elif p.number is not None and p.number.percent:
+            extra.append(p._replace(role="restatement"))
+        elif per_unit is not None and _counts_units(tg, p, per_unit):
+            extra.append(p._replace(target="B", role="B"))
+        else:
+            loose_tokens.extend(p.tokens)
+    if primary.family == "value" and primary.role == "A":
+        # a direction beside "to X" ("slumped to 40") is checked against B
+        d = _direction(_words(tg.text[: primary.position]))
+        if d and primary.family == "value" and any(w in _UP | _DOWN for w in _window_left(tg.text[: primary.position], 3)):
+            comp = Part("comparison", primary.text, None, comparator="gt" if d > 0 else "lt", direction=d,
+                        position=primary.position)
+            extra = [primary._replace(role="A"), *extra]
+            primary = comp
+    primary = primary._replace(role="statement")
+    checked = [primary, *extra]
+    used = {k: part.role for part in checked for k in part.tokens}
+    roles: list[tuple[str, str]] = []
+    loose: list[ReadNumber] = []
+    for k, n in enumerate(tg.numbers):
+        role = used.get(k) or _place(tg, k)
+        if role is None:
+            hedge = _hedge_before(tg.text[: re.search(rf"#{k}(?!\d)", tg.text).start()])[0]  # type: ignore[union-attr]
+            shown = _number_in_context(tg, k)
+            if hedge != "none" or k not in loose_tokens:
+                raise UnreadableStatement(
+                    f"{shown!r} in {text!r} is neither what the statement asserts, nor a figure of the claim, "
+                    "nor a year, period, unit or label",
+                    "give `says` only the phrase to check (e.g. 'rose 12%' or 'nearly four times higher') "
+                    "and keep the whole sentence in `quote`",
+                )
+            role = "figure"
+            loose.append(n)
+        roles.append((n.text, role))
+    if len(norm.split()) <= 8 and len(checked) == 1:
         # a phrase: the statement is the whole text, as the user wrote it
         primary = primary._replace(text=" ".join(text.split()).rstrip(".;:"))
-    return Reading(text, primary, tuple(sorted(extra, key=lambda p: p.position)))
+        checked[0] = primary
+    rest = sorted(checked[1:], key=lambda p: p.position)
+    return Reading(text, checked[0], tuple(rest), tuple(roles), tuple(loose))
 
 
-def _is_to_anchor(tg: _Tagged, p: Part) -> bool:
-    left = tg.text[: p.position].rstrip()
-    return left.endswith(" to") or left.endswith(" to reach") or left.endswith(" reaching")
+def _counts_units(tg: _Tagged, p: Part, rate: Part) -> bool:
+    """"for eight matches" beside "7,560 fans per match": B, the count of
+    the rate's units."""
+    unit = (rate.per or "").rstrip("s")
+    after = _window_right(tg.text[p.position :].split(" ", 1)[1] if " " in tg.text[p.position :] else "", 2)
+    return bool(unit) and any(w.rstrip("s").rstrip("e") in (unit, unit.rstrip("e")) for w in after[:2])
+
+
+def _number_in_context(tg: _Tagged, k: int) -> str:
+    """Number ``k`` with its hedge and the word after it, as written: "more than 65 weeks"."""
+    m = re.search(rf"#{k}(?!\d)%?", tg.text)
+    assert m is not None
+    hedge, hedge_text, _ = _hedge_before(tg.text[: m.start()])
+    after = _window_right(tg.text[m.end() :], 1)
+    return " ".join([*([hedge_text] if hedge_text else []), tg.numbers[k].text, *after])
 
 
 @lru_cache(maxsize=4096)

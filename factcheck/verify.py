@@ -19,7 +19,7 @@ from pathlib import Path
 from .evaluate import Prepared, evaluate, prepare
 from .expressions import EvaluationError, ExpressionError, resolve
 from .model import ClaimResult, Claim, Operand, Outcome, Problem, Registry, Settings, Topic
-from .numbers import NumberError, read_figure_value
+from .numbers import NumberError, read_figure_value, read_number
 from .periods import PeriodError, parse_period
 from .phrases import UnreadableStatement, read_statement
 
@@ -237,7 +237,11 @@ def check_claim(claim: Claim, topic: Topic) -> ClaimResult | Problem:
     except ExpressionError as exc:
         line, col = claim.mark("of")
         return Problem(claim.file, line, col, f"claim {claim.id!r}: {exc}", getattr(exc, "hint", None))
-    return ClaimResult(claim, evaluate(prepared, of, vs))
+    try:
+        return ClaimResult(claim, evaluate(prepared, of, vs))
+    except UnreadableStatement as exc:  # a number the figures do not name (semantics section 8)
+        line, col = claim.mark("says")
+        return Problem(claim.file, line, col, f"claim {claim.id!r}: {exc.message}", exc.hint)
 
 
 @lru_cache(maxsize=4096)
@@ -248,7 +252,7 @@ def _prepared(says: str, settings: Settings, has_vs: bool) -> Prepared:
 
 
 def operand_from_text(text: str | None, *, name: str, settings: Settings, period: str | None = None,
-                      percent: bool = False) -> Operand | None:
+                      percent: bool = False, rounded: bool = False) -> Operand | None:
     """A command-line figure ("23", "at least 28", "null") as an operand."""
     if text is None:
         return None
@@ -261,14 +265,18 @@ def operand_from_text(text: str | None, *, name: str, settings: Settings, period
     if text.strip().lower() in ("null", "none", "unknown", "?", "~"):
         return Operand(name, None, (name,), p, percent)
     try:
-        value, pct = read_figure_value(text, hedge_tolerance=settings.hedge_tolerance)
+        if rounded:  # quoted as rounded: the interval of its written precision
+            n = read_number(text)
+            value, pct = n.interval, n.percent
+        else:
+            value, pct = read_figure_value(text, hedge_tolerance=settings.hedge_tolerance)
     except NumberError as exc:
         raise UsageError(f"{name}: {exc}") from None
-    return Operand(name, value, (), p, percent or pct)
+    return Operand(name, value, (), p, percent or pct, rounded=rounded)
 
 
 def check_statement(says: str, a: str, b: str | None = None, *, settings: Settings | None = None,
-                    period: str | None = None, percent: bool = False) -> Outcome:
+                    period: str | None = None, percent: bool = False, rounded: bool = False) -> Outcome:
     """Check one statement against one or two numbers written as text
     ("23", "at least 28", "null"), as ``factcheck check`` does.
 
@@ -276,8 +284,8 @@ def check_statement(says: str, a: str, b: str | None = None, *, settings: Settin
     :class:`UnreadableStatement` for a statement that cannot be read.
     """
     settings = settings or Settings()
-    of = operand_from_text(a, name="A", settings=settings, period=period, percent=percent)
-    vs = operand_from_text(b, name="B", settings=settings, percent=percent)
+    of = operand_from_text(a, name="A", settings=settings, period=period, percent=percent, rounded=rounded)
+    vs = operand_from_text(b, name="B", settings=settings, percent=percent, rounded=rounded)
     assert of is not None
     reading = read_statement(says, word_tolerance=settings.word_tolerance, has_vs=vs is not None)
     return evaluate(reading, of, vs, settings)

@@ -29,7 +29,7 @@ def _run_case(case: dict):
         series = tuple(sorted((parse_period(k), Interval.point(Fraction(v))) for k, v in case["series"].items()))
         at = parse_period(case["at"])
         of = Operand(f"s[{at}]", dict(series)[at], (), at)
-        vs = Operand("s", None, (), None, False, series)
+        vs = Operand("s", None, (), None, False, series, complete=bool(case.get("complete")))
         return evaluate(read_statement(case["says"], has_vs=True), of, vs)
     if isinstance(case["of"], dict):
         text = case["of"]["expr"]
@@ -39,7 +39,7 @@ def _run_case(case: dict):
     return check_statement(
         case["says"], _text(case["of"]), _text(case["vs"]) if "vs" in case else None,
         period=str(case["period"]) if "period" in case else None,
-        percent=case.get("unit") == "percent",
+        percent=case.get("unit") == "percent", rounded=bool(case.get("rounded")),
     )
 
 
@@ -139,10 +139,15 @@ TABLE = [
     ("some 34", "33", None, "holds"),
     ("upwards of 500", "501", None, "holds"),
     ("fewer than 100", "99", None, "holds"),
-    ("just over 10%", "10.5", None, "holds"),
-    ("about 1%", "1", None, "holds"),
+    ("just over 10%", "10.5%", None, "holds"),
+    ("about 1%", "1%", None, "holds"),
     ("at least 28", "27", None, "fails"),
-    ("The death toll climbed to 145", "145", None, "holds"),
+    # "climbed" is checked too: without a base the direction is open
+    ("The death toll climbed to 145", "145", None, "unverifiable"),
+    ("The death toll climbed to 145", "145", "120", "holds"),
+    ("The death toll climbed to 145", "145", "160", "fails"),
+    ("slumped to 40", "40", "60", "holds"),
+    ("slumped to 40", "40", "30", "fails"),
     # comparison
     ("exceeds", "5", "4", "holds"),
     ("down from", "3", "4", "holds"),
@@ -185,7 +190,7 @@ TABLE = [
     ("Prices rose 3.4% in March from a year earlier", "103.4", "100", "holds"),
     ("The number of arrests fell by 12 per cent to 880", "880", "1000", "holds"),
     ("The number of arrests fell by 12 per cent to 900", "880", "1000", "fails"),
-    ("Unemployment rose from 5% to 7%", "7", "5", "holds"),
+    ("Unemployment rose from 5% to 7%", "7%", "5%", "holds"),
     ("The company's revenue more than doubled to $4.2 billion", "4200000000", "2000000000", "holds"),
     ("Twenty-one individuals were found guilty on this charge, marking a tenfold increase from the previous year.", "21", "2", "holds"),
 ]

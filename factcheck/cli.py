@@ -246,6 +246,7 @@ def check(
     b: Annotated[Optional[str], typer.Argument(help="The figure it is compared with (B), if any.")] = None,
     period: Annotated[Optional[str], typer.Option(help="The period of A: 2024, 2024-03, 2024-Q1, 2024-H1 (for rates).")] = None,
     percent: Annotated[bool, typer.Option("--percent", help="A and B are themselves percentages.")] = False,
+    rounded: Annotated[bool, typer.Option("--rounded", help="A and B are rounded as published: the statement holds if some values they round from make it hold.")] = False,
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = "text",
 ) -> None:
     """Check one statement against one or two numbers, with no registry.
@@ -259,6 +260,7 @@ def check(
       factcheck check "nearly four times higher" 145 39 --format json
       factcheck check "an average of 34 per day" 12410 --period 2024
       factcheck check "up 2 percentage points" 7 5 --percent
+      factcheck check "34% higher than" 1.9bn 1.4bn --rounded
     """
     with _no_traceback(ExitCode.USAGE):
         from .settings import find_settings
@@ -270,7 +272,8 @@ def check(
                 _stderr().print(str(problem))
             raise typer.Exit(ExitCode.USAGE)
         try:
-            outcome = check_statement(statement, a, b, settings=settings, period=period, percent=percent)
+            outcome = check_statement(statement, a, b, settings=settings, period=period, percent=percent,
+                                      rounded=rounded)
         except ValueError as exc:  # a number, period or statement that cannot be read
             hint = getattr(exc, "hint", None)
             raise _fail(str(exc) + (f" ({hint})" if hint else ""), ExitCode.USAGE) from None

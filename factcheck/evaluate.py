@@ -594,7 +594,7 @@ def evaluate(reading: Reading | Prepared, of: Operand, vs: Operand | None, setti
     notes = main.notes if len(results) == 1 else tuple(n for r in results for n in r.notes)
     return Outcome(
         verdict=verdict,
-        reading=reading.primary.family,
+        reading=outcomes[0].reading,
         computed=main.computed,
         accepted=main.accepted,
         explanation=explanation,

@@ -280,6 +280,8 @@ _REPLACEMENTS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (re.compile(r"\bhalf as (many|much|high|large|big|likely|often)\b"), r"half times as \1"),
     (re.compile(r"\bfor (?:each|every)\b|\bper\b|\beach\b|\bevery\b"), "per"),
     (re.compile(r"\bon average\b|\bon an average\b"), " "),
+    # "made up 60% of": a share, not a rise
+    (re.compile(r"\b(?:made|make|makes|making) up\b"), "formed"),
     (re.compile(r"\ba year earlier\b|\ba year ago\b|\ba year before\b"), "the year before"),
     (re.compile(r"\bone-and-a-half\b"), "one and a half"),
     (re.compile(r"\s+"), " "),
@@ -851,15 +853,15 @@ def _place(tg: _Tagged, i: int) -> str | None:
         return "age"
     if lw[-1:] == ["and"] and re.search(r"\baged (?:between|from) #\d+ and $", left):
         return "age"
-    if rw and rw[0] in _CLOCK or rw[:1] == ["in"] and rw[1:2] == ["the"] and rw[2:3] in (["morning"], ["evening"], ["afternoon"]):
+    if rw and rw[0] in _CLOCK or rw[:2] in (["p", "m"], ["a", "m"]) or rw[:1] == ["in"] and rw[1:2] == ["the"] and rw[2:3] in (["morning"], ["evening"], ["afternoon"]):
         return "time"
     if rw and rw[0] in _MONTHS or lw and lw[-1] in _MONTHS:
         return "date" if n.step is not None and not n.words and n.value == int(n.value) and 1 <= n.value <= 31 else None
     if rw and rw[0] in _TIME_UNITS:
         return None if hedge in ("gt", "ge", "lt", "le", "nearly", "just_over") else "duration"
-    if lw and lw[-1] in _LABEL_BEFORE and not hedge:
+    if lw and lw[-1] in _LABEL_BEFORE and hedge == "none":
         return "label"
-    if not hedge and n.words and n.value == 1 and rw[:1] == ["of"]:
+    if hedge == "none" and n.words and n.value == 1 and rw[:1] == ["of"]:
         return "label"  # "one of the highest": a pronoun
     return None
 
@@ -980,9 +982,15 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
 def _counts_units(tg: _Tagged, p: Part, rate: Part) -> bool:
     """"for eight matches" beside "7,560 fans per match": B, the count of
     the rate's units."""
+    if p.hedge != "none" or p.number is None or p.number.percent:
+        return False
     unit = (rate.per or "").rstrip("s")
     after = _window_right(tg.text[p.position :].split(" ", 1)[1] if " " in tg.text[p.position :] else "", 2)
-    return bool(unit) and any(w.rstrip("s").rstrip("e") in (unit, unit.rstrip("e")) for w in after[:2])
+    before = _window_left(tg.text[: p.position], 1)
+    if any(w.rstrip("s").rstrip("e") in (unit, unit.rstrip("e")) for w in after[:2]):
+        return True
+    # "across 19 home games", "in 38 outings": a count of things after a preposition
+    return before[-1:] in (["for"], ["across"], ["over"], ["in"], ["from"]) and bool(after) and after[-1].endswith("s")
 
 
 def _number_in_context(tg: _Tagged, k: int) -> str:

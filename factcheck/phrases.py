@@ -912,8 +912,9 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
     if primary is None:
         values = [p for p in parts if p.family == "value" and p.target == "A"]
         if values:
-            # prefer a hedged figure, then the first
-            primary = min(values, key=lambda p: (p.hedge == "none", p.position))
+            # prefer a hedged number, then a percentage (a share or the value
+            # of a percentage), then the first
+            primary = min(values, key=lambda p: (p.hedge == "none", not (p.number and p.number.percent), p.position))
     if primary is None:
         raise UnreadableStatement(
             f"no derived statement found in {text!r}",

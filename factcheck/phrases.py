@@ -280,6 +280,9 @@ _REPLACEMENTS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (re.compile(r"\bhalf as (many|much|high|large|big|likely|often)\b"), r"half times as \1"),
     (re.compile(r"\bfor (?:each|every)\b|\bper\b|\beach\b|\bevery\b"), "per"),
     (re.compile(r"\bon average\b|\bon an average\b"), " "),
+    # "a quarter of a percentage point": points
+    (re.compile(r"\b((?:a|one|three)[\s-]quarters?|a[\s-]half|half|a[\s-]third|two[\s-]thirds|a[\s-]tenth) of an?"
+                r" (?:percentage |per ?cent(?:age)? )?point\b"), r"\1 points"),
     # "made up 60% of": a share, not a rise
     (re.compile(r"\b(?:made|make|makes|making) up\b"), "formed"),
     (re.compile(r"\ba year earlier\b|\ba year ago\b|\ba year before\b"), "the year before"),
@@ -824,7 +827,12 @@ def _about_same(tg: _Tagged) -> Part | None:
     return None
 
 
-def _place(tg: _Tagged, i: int) -> str | None:
+#: a capitalised word written just before digits, not at the start of a
+#: sentence and not a possessive: "the FTSE 100", "Article 275", "Boeing 737"
+_NAME_BEFORE_DIGITS = re.compile(r"(?<=[\w,;:)] )([A-Z][\w-]*) (?=\d)")
+
+
+def _place(tg: _Tagged, i: int, names: frozenset[str] = frozenset()) -> str | None:
     """Where a number that no checked part uses stands, if it is not a
     quantity (semantics section 8, items 3, 4 and 6): "duration", "date",
     "time", "age", "label", or None.
@@ -859,7 +867,7 @@ def _place(tg: _Tagged, i: int) -> str | None:
         return "date" if n.step is not None and not n.words and n.value == int(n.value) and 1 <= n.value <= 31 else None
     if rw and rw[0] in _TIME_UNITS:
         return None if hedge in ("gt", "ge", "lt", "le", "nearly", "just_over") else "duration"
-    if lw and lw[-1] in _LABEL_BEFORE and hedge == "none":
+    if lw and (lw[-1] in _LABEL_BEFORE or lw[-1] in names) and hedge == "none":
         return "label"
     if hedge == "none" and n.words and n.value == 1 and rw[:1] == ["of"]:
         return "label"  # "one of the highest": a pronoun
@@ -955,10 +963,11 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
     primary = primary._replace(role="statement")
     checked = [primary, *extra]
     used = {k: part.role for part in checked for k in part.tokens}
+    names = frozenset(w.lower() for w in _NAME_BEFORE_DIGITS.findall(text))
     roles: list[tuple[str, str]] = []
     loose: list[ReadNumber] = []
     for k, n in enumerate(tg.numbers):
-        role = used.get(k) or _place(tg, k)
+        role = used.get(k) or _place(tg, k, names)
         if role is None:
             hedge = _hedge_before(tg.text[: re.search(rf"#{k}(?!\d)", tg.text).start()])[0]  # type: ignore[union-attr]
             shown = _number_in_context(tg, k)

@@ -245,7 +245,8 @@ class Reading(NamedTuple):
 #: One character for another: "#" and "@" mark number and year tokens
 #: below, so the text's own go; one kind of dash, of quote and of space.
 _CHARACTERS = str.maketrans(
-    dict.fromkeys("#@×", " ")
+    dict.fromkeys("#@", " ")
+    | {"×": "x"}
     | dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")
     | dict.fromkeys("\u2018\u2019\u201b`´", "'")
     | dict.fromkeys("\u201c\u201d\u201e\"«»", " ")
@@ -265,11 +266,15 @@ def _after_number(then: str) -> Callable[[re.Match[str]], str]:
 
 
 _REPLACEMENTS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    # "a quarter of a percentage point": points
+    (re.compile(r"\b((?:a|one|three)[\s-]quarters?|a[\s-]half|half|a[\s-]third|two[\s-]thirds|a[\s-]tenth)(?: of)? an?"
+                r" (?:percentage |per ?cent(?:age)? )?point\b"), r"\1 points"),
     (re.compile(r"\bper\s*cent(?:age)?\b(?!\s*points?)"), "percent"),
     (re.compile(r"\bpct\b|\bp\.c\.(?=\s|$)"), "percent"),
     (re.compile(r"\bpercentage[\s-]*points?\b|\bper\s*cent(?:age)?[\s-]*points?\b|\bp\.?p\.?(?=\s|$)|\bppts?\b"), " points"),
     (re.compile(r"\b(\d+(?:\.\d+)?)[\s-]?(?:point|points|pt|pts)\b"), r"\1 points"),
-    (re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:basis[\s-]*points?|bps?)\b"), r"\1bp"),
+    (re.compile(r"(?:\b(\d+(?:\.\d+)?)\s*|\b(" + NUMBER_WORD_PATTERN + r")[\s-]+)(?:basis[\s-]*points?|bps?)\b"),
+     lambda m: (m[1] or m[2]) + "bp"),
     (re.compile(r"(\d|\b(?:" + NUMBER_WORD_PATTERN + r"))[\s-]*(?:percent|pc)\b"), r"\1%"),
     (re.compile(r"\s*%"), "%"),
     (re.compile(r"\b(\d+(?:\.\d+)?)\s*x\b"), r"\1 times"),
@@ -280,9 +285,6 @@ _REPLACEMENTS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (re.compile(r"\bhalf as (many|much|high|large|big|likely|often)\b"), r"half times as \1"),
     (re.compile(r"\bfor (?:each|every)\b|\bper\b|\beach\b|\bevery\b"), "per"),
     (re.compile(r"\bon average\b|\bon an average\b"), " "),
-    # "a quarter of a percentage point": points
-    (re.compile(r"\b((?:a|one|three)[\s-]quarters?|a[\s-]half|half|a[\s-]third|two[\s-]thirds|a[\s-]tenth) of an?"
-                r" (?:percentage |per ?cent(?:age)? )?point\b"), r"\1 points"),
     # "made up 60% of": a share, not a rise
     (re.compile(r"\b(?:made|make|makes|making) up\b"), "formed"),
     (re.compile(r"\ba year earlier\b|\ba year ago\b|\ba year before\b"), "the year before"),
@@ -308,7 +310,7 @@ _DIGITS = (
 )
 _WORDS = (
     r"(?P<words>(?:(?:a|an)\s)?(?:" + _NUMBER_WORD + r")(?:(?:[\s-]+(?:and[\s-]+)?(?:a[\s-]+)?)(?:"
-    + _NUMBER_WORD + r"))*)(?P<wpct>%)?"
+    + _NUMBER_WORD + r"))*)(?P<wpct>%)?(?P<wbp>bp)?"
 )
 _MULT = r"(?P<mult>" + "|".join(sorted(_MULT_VERBS, key=len, reverse=True)) + r")"
 #: A number is not tagged inside a word or a name ("g7", "covid-19", "f-35"),
@@ -324,6 +326,7 @@ class _Tagged(NamedTuple):
     numbers: tuple[ReadNumber, ...]
     mults: tuple[str | None, ...]  # the multiplier word for #i, if it was one
     years: tuple[Period, ...]
+    word_tolerance: Fraction = Fraction(1, 20)
 
 
 def _tag(norm: str, *, word_tolerance: Fraction) -> _Tagged:
@@ -370,6 +373,13 @@ def _tag(norm: str, *, word_tolerance: Fraction) -> _Tagged:
                 out.append(raw)
                 continue
             text = words + ("%" if m["wpct"] else "")
+            if m["wbp"]:  # "twenty-five basis points"
+                n = read_number(words, word_tolerance=word_tolerance)
+                numbers.append(ReadNumber(n.value / 100, n.interval.scale(Fraction(1, 100)), None,
+                                          f"{words} basis points", False, True))
+                mults.append(None)
+                out.append(f"#{len(numbers) - 1} points")
+                continue
         try:
             n = read_number(text, word_tolerance=word_tolerance)
         except NumberError:
@@ -380,7 +390,7 @@ def _tag(norm: str, *, word_tolerance: Fraction) -> _Tagged:
         out.append(f"#{len(numbers) - 1}" + ("%" if n.percent else ""))
     out.append(norm[pos:])
     tagged = re.sub(r"\s+", " ", "".join(out)).strip()
-    return _Tagged(tagged, tuple(numbers), tuple(mults), tuple(years))
+    return _Tagged(tagged, tuple(numbers), tuple(mults), tuple(years), word_tolerance)
 
 
 # --------------------------------------------------------------------------
@@ -625,6 +635,10 @@ def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
         return Part(family, span, n, hedge, hedge_text, position=pos, **kw)
 
     # --- multipliers and times / fold: ratio --------------------------------
+    if n.step == 1 and not n.percent and (rw[:1] in (["times"], ["fold"]) or lw[-3:] == ["a", "factor", "of"]):
+        # a whole-number multiplier in digits ("3 times", "10-fold", "by a
+        # factor of 3") is as precise as one in words (section 1)
+        n = n._replace(interval=relative(n.value, tg.word_tolerance), step=None)
     if rw and rw[0] in ("times", "fold", "×"):
         after = rw[1:]
         left_dir = _direction(lw)

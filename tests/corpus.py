@@ -129,6 +129,8 @@ def digits(text: str, form: str = "digits", *, scale: str = "", sep: str = " ", 
     shown = pre + text + (sep + scale if scale and sep else scale) + post
     if whole_is_word and "." not in bare:
         step = None  # whole-number multipliers: word_tolerance (section 1)
+    if step is not None:
+        step = step / value_div  # basis points: the step in the reading's space (points)
     return Num(shown, val / value_div, step, form, sig, currency=bool(pre), space=space)
 
 

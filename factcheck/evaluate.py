@@ -619,7 +619,14 @@ def _named_figure(n: ReadNumber, of: Operand, vs: Operand | None, settings: Sett
     claim's figures (semantics section 8, item 5): A, B, or a figure their
     expressions use.  It is checked against it; naming none, the statement
     cannot be read."""
-    written = n.interval if n.step is not None else relative(n.value, settings.word_tolerance)
+    if n.step is None:
+        written = relative(n.value, settings.word_tolerance)
+    elif n.step > 1 and n.value == n.value // n.step * n.step and " " not in n.text and n.text[-1:].isdigit():
+        # an integer names a figure only if it equals it: the trailing zeros
+        # of "1,000" count here, or it would name anything from 500 to 1,500
+        written = Interval.around(n.value, Fraction(1, 2))
+    else:
+        written = n.interval
     candidates: list[tuple[str, Interval]] = []
     for op, name in ((of, "A"), (vs, "B")):
         if op is None:

@@ -89,7 +89,8 @@ UP_WORDS = (
     "soars|soaring|up|gain|gained|gains|expand|expanded|expansion|spike|spiked|rocketed|skyrocketed|leapt|"
     "leaped|leap|swelled|swell|mounted|boost|boosted|raised|hike|hiked|uptick|advance|advanced|went up|"
     "gone up|go up|goes up|higher|more|greater|larger|bigger|above|added|climb|upturn|ballooned|"
-    "multiplied|spiralled|spiraled|escalated|accelerated|outnumbered|outnumber|exceeded|exceeds|exceed"
+    "multiplied|spiralled|spiraled|escalated|accelerated|outnumbered|outnumber|exceeded|exceeds|exceed|"
+    "widened|widens|widening|rebounded|recovered|rallied|strengthened|overtook"
 )
 DOWN_WORDS = (
     "fell|fall|falls|falling|fallen|decrease|decreased|decreases|decreasing|decline|declined|declines|"
@@ -97,7 +98,7 @@ DOWN_WORDS = (
     "sank|sink|sunk|shrank|shrink|shrunk|shrinking|tumbled|tumble|dipped|dip|dived|dove|eased|down|cut|cuts|"
     "reduced|reduction|reduce|slashed|slash|lost|loss|lower|less|fewer|smaller|below|contracted|contraction|"
     "slump|slumped|shed|went down|gone down|go down|goes down|retreated|receded|downturn|crashed|"
-    "collapsed|cheaper|weaker"
+    "collapsed|cheaper|weaker|narrowed|narrows|narrowing|weakened|slowed|eased back|halved"
 )
 _UP = frozenset(UP_WORDS.split("|"))
 _DOWN = frozenset(DOWN_WORDS.split("|"))
@@ -711,7 +712,7 @@ def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
 
     # --- numbers naming A or B: "to 1,120", "from 560", "than the 60,000" ---------
     b_word = _ends_with(lw, _B_BEFORE)
-    if b_word in ("on", "on the", "over the") and not _direction(_window_left(left[:hedge_at], 9)):
+    if b_word in ("on", "on the", "over the") and not _direction(_words(left[:hedge_at])):
         b_word = None  # "on" names B only after a change: "up 5% on 500"
     if b_word is not None and (b_word != "than" or len(lw) >= 2):
         return part("value", target="B", role="B")

@@ -513,9 +513,9 @@ def _rank_verdict(a: Interval, points: list[tuple[Period, Interval | None]], spe
     return ("unverifiable" if unsure else "holds"), beat
 
 
-def _record_text(words: str, of: Operand, period: Period, details: list[str], missing: list[Period],
+def _record_text(words: str, computed: str, details: list[str], missing: list[Period],
                  verdict: str, vs: Operand) -> str:
-    expl = f"{words}: {_show(of)} in {period}"
+    expl = f"{words}: {computed}"
     if details:
         expl += "; " + "; ".join(details)
     if missing and verdict == "unverifiable":
@@ -537,6 +537,8 @@ def _record_since(spec, words: str, of: Operand, vs: Operand, period: Period,
     since, at_least = spec.since, spec.at_least
     if since is None and spec.years is not None:
         since = period.shift_months(-12 * spec.years)
+    if since is not None and since.start >= period.start:
+        return _Result("unverifiable", None, None, f"{words}: {since} is not before {of.text}'s period {period}")
     first = before[0][0]
     problems: list[str] = []
     details: list[str] = []
@@ -591,7 +593,6 @@ def _record_since(spec, words: str, of: Operand, vs: Operand, period: Period,
     top = None
     if known_pts:
         top = max(known_pts, key=lambda pv: (pv[1].hi if pv[1].hi is not None else pv[1].lo) if spec.high else -(pv[1].lo or 0))  # type: ignore[operator]
-        details.append(f"the {word} of them {top[1].describe()} ({top[0]})")
     verdict = _worst(*verdicts)
     if verdict != "fails" and missing:
         verdict = "unverifiable"
@@ -600,7 +601,7 @@ def _record_since(spec, words: str, of: Operand, vs: Operand, period: Period,
     rank = f"rank {spec.rank}: " if spec.rank > 1 else ""
     accepted = rank + f"{sym} every point" + (
         f" from {since}" if since is not None and at_least else f" after {since}" if since is not None else f" before {period}")
-    return _Result(verdict, computed, accepted, _record_text(words, of, period, details + problems, missing, verdict, vs))
+    return _Result(verdict, computed, accepted, _record_text(words, computed, details + problems, missing, verdict, vs))
 
 
 def _record_previous(spec, words: str, of: Operand, vs: Operand, period: Period,
@@ -637,7 +638,7 @@ def _record_previous(spec, words: str, of: Operand, vs: Operand, period: Period,
     details = [f"the previous peak {prev_p}: {pv.describe()}, {sym} every other point from {before[0][0]}"]
     computed = f"{_show(of)} in {period} vs previous peak {pv} ({prev_p})"
     return _Result(verdict, computed, f"{sym} {pv} and {pv} {sym} every earlier point",
-                   _record_text(words, of, period, details + problems, missing, verdict, vs))
+                   _record_text(words, computed, details + problems, missing, verdict, vs))
 
 
 def _record_peak(spec, words: str, of: Operand, vs: Operand, period: Period) -> _Result:
@@ -666,11 +667,9 @@ def _record_peak(spec, words: str, of: Operand, vs: Operand, period: Period) -> 
     known = [(p, v) for p, v in others if v is not None]
     details = [f"every other point {_listing(others)}"]
     top = max(known, key=lambda pv: pv[1].hi if pv[1].hi is not None else pv[1].lo) if known else None  # type: ignore[operator]
-    if top is not None:
-        details.append(f"the highest of them {top[1].describe()} ({top[0]})")
     computed = f"{_show(of)} in {period}" + (f" vs highest other point {top[1]} ({top[0]})" if top else "")
     return _Result(verdict, computed, "> every other point of the series",
-                   _record_text(words, of, period, details + problems, missing, verdict, vs))
+                   _record_text(words, computed, details + problems, missing, verdict, vs))
 
 
 def evaluate(reading: Reading | Prepared, of: Operand, vs: Operand | None, settings: Settings | None = None) -> Outcome:

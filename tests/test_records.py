@@ -375,8 +375,9 @@ def test_record_verdicts(says, series, at, complete, verdict):
 def test_record_explanations_show_the_points_compared():
     o = _record("a 10-year low", YEARLY, 2024)
     assert o.explanation == (
-        '"a 10-year low": 55 in 2024; 2014 had 50, at least as low as 55; every later point (2015: 60, 2016: 70, '
-        "2017: 65, 2018: 66, 2019: 70, 2020: 72, 2021: 68, 2022: 61, 2023: 58); the lowest of them 58 (2023): holds"
+        '"a 10-year low": 55 in 2024 vs lowest earlier point 58 (2023); 2014 had 50, at least as low as 55; '
+        "every later point (2015: 60, 2016: 70, 2017: 65, 2018: 66, 2019: 70, 2020: 72, 2021: 68, 2022: 61, "
+        "2023: 58): holds"
     )
     o = _record("peaked in 2022", {2020: 5, 2021: 8, 2022: 12, 2023: 10, 2024: 13}, 2022)
     assert "every other point (2020: 5, 2021: 8, 2023: 10, 2024: 13)" in o.explanation
@@ -386,6 +387,12 @@ def test_record_explanations_show_the_points_compared():
     assert "2 points are above 25 (2020: 30, 2021: 26), not 1" in o.explanation
     o = _record("the highest since 2001", {**MONTHS_2001, "2001-02": 15}, "2003-01")
     assert "2001-01: 10, 2001-02: 15, 2001-03: 5, below 20, so the record goes back further than 2001" in o.explanation
+
+
+def test_since_must_come_before_a():
+    o = _record("the highest since 2024", {2023: 1, 2024: 2}, 2024)
+    assert o.verdict == "unverifiable"
+    assert "2024 is not before s[2024]'s period 2024" in o.explanation
 
 
 def test_missing_periods_are_named_and_complete_series_have_none():

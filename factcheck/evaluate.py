@@ -635,7 +635,8 @@ def _record_previous(spec, words: str, of: Operand, vs: Operand, period: Period,
     if verdict != "fails" and missing:
         verdict = "unverifiable"
     sym = ">" if spec.high else "<"
-    details = [f"the previous peak {prev_p}: {pv.describe()}, {sym} every other point from {before[0][0]}"]
+    others = [(p, v) for p, v in before if p != prev_p]
+    details = [f"{prev_p} had {pv.describe()}; every other earlier point {_listing(others)}"]
     computed = f"{_show(of)} in {period} vs previous peak {pv} ({prev_p})"
     return _Result(verdict, computed, f"{sym} {pv} and {pv} {sym} every earlier point",
                    _record_text(words, computed, details + problems, missing, verdict, vs))

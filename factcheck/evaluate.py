@@ -25,12 +25,13 @@ Partly inside (figures that are ranges): unverifiable.  Otherwise fails.
 
 from __future__ import annotations
 
+import calendar
 from fractions import Fraction
 from typing import NamedTuple
 
 from .model import Operand, Outcome, PartOutcome, Settings
 from .numbers import Interval, ReadNumber, fmt, hedge_interval, precise_approximation, relative
-from .periods import Period, missing_between
+from .periods import Period, missing_in
 from .phrases import Part, Reading, UnreadableStatement
 
 __all__ = ["evaluate", "prepare", "Prepared", "acceptance", "judge"]
@@ -443,14 +444,28 @@ def _gt(a: Interval, b: Interval, high: bool) -> str:
 
 
 def _evaluate_record(part: Part, of: Operand, vs: Operand | None, settings: Settings) -> _Result:
+    """A against the points of a series (semantics section 2).
+
+    The points compared are those of the series before A's period (the
+    record as it stood then), all of them for "peaked in P".  "Since S"
+    needs a point of S at least as high (low) as A and every later point
+    below (above) it; S may be coarser than the series ("since 2001" over
+    months: any of 2001's points will do).  Where S has no point but the
+    series is ``complete`` (elections), the last point before S stands in
+    for it.  "Since at least S" and "for more than N years" need only A
+    above every point from S on, with data going back to S.  A rank k
+    ("the second highest") needs exactly k - 1 compared points above A, the
+    rest below.  A missing period in the span checked (a gap, or a null
+    point; none between the points of a complete series) leaves a claim
+    unverifiable unless the known points already make it fail.
+    """
     spec = part.record
     assert spec is not None
     words = _words_of(part)
-    word = "highest" if spec.high else "lowest"
-    sym = ">" if spec.high else "<"
     if of.value is None:
         return _Result("unverifiable", None, None, f"{of.text} is unknown, so {words} cannot be checked")
     a = of.value
+    sym = ">" if spec.high else "<"
     if vs is None or vs.series is None:
         if vs is not None and vs.value is not None and spec.previous is not None:
             v1 = _gt(a, vs.value, spec.high)
@@ -464,109 +479,241 @@ def _evaluate_record(part: Part, of: Operand, vs: Operand | None, settings: Sett
     period = of.period
     if period is None:
         return _Result("unverifiable", None, None, f"{words}: {of.text} has no period, so its place in the series is unknown; write of: series[period]")
-    points = [(p, v) for p, v in vs.series if p < period]
-    if not points:
+    if spec.peak:
+        return _record_peak(spec, words, of, vs, period)
+    before = [(p, v) for p, v in vs.series if p.end < period.start]
+    if not before:
         return _Result("unverifiable", None, None, f"{words}: the series has no point before {period}")
-    first = min(p for p, _ in points)
-    start: Period = first
-    must_exceed: list[tuple[Period, Interval | None]] = []
-    needs_at_least: tuple[Period, Interval | None] | None = None
-    problems: list[str] = []
-    since = spec.since
-    if since is None and spec.years is not None:
-        since = period.shift(-spec.years * {"year": 1, "half": 2, "quarter": 4, "month": 12}[period.kind])
-        at_least = True
-    else:
-        at_least = spec.at_least
-    if since is not None and since.kind != period.kind:
-        since = Period(since.year, period.kind, 1)
-    series = dict(vs.series)
     if spec.previous is not None:
-        prev_p = spec.previous_period
-        if prev_p is None:
-            known = [(p, v) for p, v in points if v is not None]
-            prev_p = max(known, key=lambda pv: pv[1].lo if spec.high else -pv[1].hi)[0] if known else None  # type: ignore[union-attr,operator]
-        if prev_p is None or series.get(prev_p) is None:
-            return _Result("unverifiable", None, None, f"{words}: the series has no value for {prev_p}")
-        pv = series[prev_p]
-        v_prev = judge(pv, *acceptance(spec.previous, "none", settings))
-        if v_prev != "holds":
-            problems.append(f"{vs.text}[{prev_p}] is {pv}, stated {spec.previous.text} ({v_prev})")
-        must_exceed = points
-        exceed_checks = [(p, v) for p, v in points if p != prev_p]
-        # the previous peak is the highest before A, and A is above it
-        verdicts = [v_prev]
-        verdicts.append(_gt(a, pv, spec.high))
-        gaps_ok = True
-        for p, v in exceed_checks:
-            if v is None:
-                gaps_ok = False
-                continue
-            r = _gt(pv, v, spec.high) if v != pv else "holds"
-            verdicts.append(r)
-            if r == "fails":
-                problems.append(f"{p} had {v}, {'above' if spec.high else 'below'} the {pv} of {prev_p}")
-    else:
-        if since is not None:
-            if at_least:
-                if first > since:
-                    problems.append(f"the series starts in {first}, after {since}")
-                must_exceed = [(p, v) for p, v in points if p >= since]
-                start = min(since, first) if first <= since else first
-            else:
-                if series.get(since) is None:
-                    needs_at_least = (since, None)
-                else:
-                    needs_at_least = (since, series[since])
-                must_exceed = [(p, v) for p, v in points if p > since]
-                start = since
+        return _record_previous(spec, words, of, vs, period, before, settings)
+    return _record_since(spec, words, of, vs, period, before)
+
+
+_HIGHER = {True: ("above", "below", "highest", "high"), False: ("below", "above", "lowest", "low")}
+
+
+def _pv(p: Period, v: Interval) -> str:
+    return f"{p}: {v.describe()}"
+
+
+def _listing(points: list[tuple[Period, Interval | None]]) -> str:
+    """The points compared, written out while they are few enough to read."""
+    if not points:
+        return "(none)"
+    if len(points) > 12:
+        return f"({len(points)} points, {points[0][0]} to {points[-1][0]})"
+    return "(" + ", ".join(f"{p}: {'unknown' if v is None else v.describe()}" for p, v in points) + ")"
+
+
+def _gaps(vs: Operand, first: Period, last: Period, at: Period) -> list[Period]:
+    """The periods from ``first`` to ``last`` the series has no value for,
+    A's own period ``at`` left out: its null points there and, unless it is
+    complete, the periods of its own granularity without a point
+    (periods.missing_in)."""
+    series = vs.series or ()
+    nulls = [p for p, v in series if v is None and p.end >= first.start and p.start <= last.end]
+    gaps = [] if vs.complete else missing_in([p for p, _ in series], first, last)
+    return sorted(p for p in set(nulls) | set(gaps) if not p.overlaps(at))
+
+
+def _rank_verdict(a: Interval, points: list[tuple[Period, Interval | None]], spec, of: Operand,
+                  problems: list[str]) -> tuple[str, list[tuple[Period, Interval]]]:
+    """Whether exactly ``spec.rank - 1`` of ``points`` beat A and the rest
+    fall short of it: holds, fails, or unverifiable (unknown points, or
+    ranges that straddle A).  Returns the verdict and the points that beat A."""
+    above, _, _, _ = _HIGHER[spec.high]
+    beat, unsure, ties = [], 0, []
+    for p, v in points:
+        if v is None:
+            unsure += 1
+            continue
+        over, under = _gt(v, a, spec.high), _gt(a, v, spec.high)
+        if over == "holds":
+            beat.append((p, v))
+        elif under == "holds":
+            continue
+        elif over == "fails" and under == "fails":
+            ties.append((p, v))
         else:
-            must_exceed = points
-        verdicts = []
-        gaps_ok = True
-        for p, v in must_exceed:
-            if v is None:
-                gaps_ok = False
-                continue
-            r = _gt(a, v, spec.high)
-            verdicts.append(r)
-            if r == "fails":
-                problems.append(f"{p} had {v}, not {'below' if spec.high else 'above'} {_show(of)}")
-        if needs_at_least is not None:
-            p, v = needs_at_least
-            if v is None:
-                gaps_ok = False
-            else:
-                r = judge(v - a if spec.high else a - v, Interval(_ZERO, None), None)
-                verdicts.append(r)
-                if r == "fails":
-                    problems.append(f"{p} had {v}, below {_show(of)}, so the record goes back further than {p}")
-        if since is not None and at_least and first > since:
-            gaps_ok = False
-    missing = [p for p in missing_between([start, period]) if p not in series or series[p] is None]
-    missing += [p for p in [start] if p not in series or series.get(p) is None]
-    missing = sorted(set(missing) - {period})
-    known_pts = [(p, v) for p, v in must_exceed if v is not None]
+            unsure += 1
+    need = spec.rank - 1
+    if ties:
+        problems.append("tied with " + _show(of) + ": " + ", ".join(_pv(p, v) for p, v in ties))
+    if len(beat) > need:
+        if need == 0:
+            problems.append(f"{', '.join(_pv(p, v) for p, v in beat)} {'is' if len(beat) == 1 else 'are'} not {_HIGHER[spec.high][1]} {_show(of)}")
+        else:
+            problems.append(f"{len(beat)} points are {above} {_show(of)} ({', '.join(_pv(p, v) for p, v in beat)}), "
+                            f"not {need}")
+        return "fails", beat
+    if ties:
+        return "fails", beat
+    if len(beat) + unsure < need:
+        problems.append(f"only {len(beat)} point{'s' if len(beat) != 1 else ''} {'are' if len(beat) != 1 else 'is'} "
+                        f"{above} {_show(of)}" + (f" ({', '.join(_pv(p, v) for p, v in beat)})" if beat else "")
+                        + f", not {need}")
+        return "fails", beat
+    return ("unverifiable" if unsure else "holds"), beat
+
+
+def _record_text(words: str, computed: str, details: list[str], missing: list[Period],
+                 verdict: str, vs: Operand) -> str:
+    expl = f"{words}: {computed}"
+    if details:
+        expl += "; " + "; ".join(details)
+    if missing and verdict == "unverifiable":
+        expl += f"; the series has no value for {', '.join(str(p) for p in missing)}"
+    if vs.complete:
+        expl += "; the series is complete (no periods missing between its points)"
+    return expl + f": {verdict}"
+
+
+def _worst(*verdicts: str) -> str:
+    return max(verdicts, key=_SEVERITY.__getitem__) if verdicts else "holds"
+
+
+def _record_since(spec, words: str, of: Operand, vs: Operand, period: Period,
+                  before: list[tuple[Period, Interval | None]]) -> _Result:
+    above, below, word, _ = _HIGHER[spec.high]
+    a = of.value
+    assert a is not None
+    since, at_least = spec.since, spec.at_least
+    if since is None and spec.years is not None:
+        since = period.shift_months(-12 * spec.years)
+    if since is not None and since.start >= period.start:
+        return _Result("unverifiable", None, None, f"{words}: {since} is not before {of.text}'s period {period}")
+    first = before[0][0]
+    problems: list[str] = []
+    details: list[str] = []
+    verdicts: list[str] = []
+    missing: list[Period] = []
+    if since is None:  # on record
+        compared = before
+        missing.extend(_gaps(vs, first, period, period))
+        details.append(f"every earlier point {_listing(compared)}")
+    elif at_least:
+        compared = [(p, v) for p, v in before if p.end >= since.start]
+        missing.extend(_gaps(vs, since, period, period))
+        if first.start > since.start:
+            problems.append(f"the series starts in {first}, after {since}, so it cannot show the record goes back that far")
+            verdicts.append("unverifiable")
+        details.append(f"every point from {since} on {_listing(compared)}")
+    else:
+        at_since = [(p, v) for p, v in before if p.overlaps(since)]
+        if not at_since and vs.complete:
+            earlier = [(p, v) for p, v in before if p.end < since.start]
+            if earlier:
+                at_since = [earlier[-1]]
+                details.append(f"no point in {since}; the complete series' last point before it, {earlier[-1][0]}, stands for it")
+        compared = [(p, v) for p, v in before if p.start > since.end and not any(p == q for q, _ in at_since)]
+        # the periods after S: S itself is judged on its own points below
+        missing.extend(p for p in _gaps(vs, since, period, period) if not p.overlaps(since))
+        # one point of S at least as high (low) as A: the record goes back to S
+        known = [(p, v) for p, v in at_since if v is not None]
+        enough = [(p, v) for p, v in known if judge(v - a if spec.high else a - v, Interval(_ZERO, None), None) == "holds"]
+        if enough:
+            p, v = enough[0]
+            details.append(f"{p} had {v.describe()}, at least as {_HIGHER[spec.high][3]} as {_show(of)}")
+            verdicts.append("holds")
+        elif not at_since:
+            verdicts.append("unverifiable")
+            missing.append(since)
+        elif all(judge(v - a if spec.high else a - v, Interval(_ZERO, None), None) == "fails" for _, v in known) \
+                and len(known) == len(at_since):
+            shown = ", ".join(_pv(p, v) for p, v in known)
+            problems.append(f"{shown}, {below} {_show(of)}, so the record goes back further than {since}")
+            verdicts.append("fails")
+        else:
+            verdicts.append("unverifiable")
+            missing.extend(p for p, v in at_since if v is None)
+        details.append(f"every later point {_listing(compared)}")
+    rank_verdict, beat = _rank_verdict(a, compared, spec, of, problems)
+    verdicts.append(rank_verdict)
+    missing = sorted(set(missing))
+    if spec.rank > 1:
+        details.append(f"rank {spec.rank} needs exactly {spec.rank - 1} of them {above} it")
+    known_pts = [(p, v) for p, v in compared if v is not None]
     top = None
     if known_pts:
         top = max(known_pts, key=lambda pv: (pv[1].hi if pv[1].hi is not None else pv[1].lo) if spec.high else -(pv[1].lo or 0))  # type: ignore[operator]
-    computed = f"{_show(of)} in {period}" + (f" vs {word} earlier point {top[1]} ({top[0]})" if top else "")
-    accepted = f"{sym} every point" + (f" from {since}" if since is not None else " before " + str(period))
-    if "fails" in verdicts:
-        verdict = "fails"
-    elif missing or not gaps_ok or "unverifiable" in verdicts:
+    verdict = _worst(*verdicts)
+    if verdict != "fails" and missing:
         verdict = "unverifiable"
-    elif "imprecise" in verdicts:
-        verdict = "imprecise"
-    else:
-        verdict = "holds"
-    expl = f"{words}: {computed}"
-    if problems:
-        expl += "; " + "; ".join(problems)
-    if missing and verdict == "unverifiable":
-        expl += f"; the series has no value for {', '.join(str(p) for p in missing)}"
-    expl += f": {verdict}"
-    return _Result(verdict, computed, accepted, expl)
+    computed = f"{_show(of)} in {period}" + (f" vs {word} earlier point {top[1]} ({top[0]})" if top else "")
+    sym = ">" if spec.high else "<"
+    rank = f"rank {spec.rank}: " if spec.rank > 1 else ""
+    accepted = rank + f"{sym} every point" + (
+        f" from {since}" if since is not None and at_least else f" after {since}" if since is not None else f" before {period}")
+    return _Result(verdict, computed, accepted, _record_text(words, computed, details + problems, missing, verdict, vs))
+
+
+def _record_previous(spec, words: str, of: Operand, vs: Operand, period: Period,
+                     before: list[tuple[Period, Interval | None]], settings: Settings) -> _Result:
+    """"Up from the previous peak of 560 in 2015": the series' value there
+    is 560 (as written), it is the highest before A, and A is above it."""
+    a = of.value
+    assert a is not None and spec.previous is not None
+    series = dict(vs.series or ())
+    prev_p = spec.previous_period
+    if prev_p is None:
+        known = [(p, v) for p, v in before if v is not None]
+        prev_p = max(known, key=lambda pv: pv[1].lo if spec.high else -pv[1].hi)[0] if known else None  # type: ignore[union-attr,operator]
+    if prev_p is None or series.get(prev_p) is None:
+        return _Result("unverifiable", None, None, f"{words}: the series has no value for {prev_p}")
+    pv = series[prev_p]
+    problems: list[str] = []
+    v_prev = judge(pv, *acceptance(spec.previous, "none", settings))
+    if v_prev != "holds":
+        problems.append(f"{vs.text}[{prev_p}] is {pv}, stated {spec.previous.text} ({v_prev})")
+    verdicts = [v_prev, _gt(a, pv, spec.high)]
+    for p, v in before:
+        if p == prev_p or v is None:
+            continue
+        r = _gt(pv, v, spec.high) if v != pv else "holds"
+        verdicts.append(r)
+        if r == "fails":
+            problems.append(f"{p} had {v}, {'above' if spec.high else 'below'} the {pv} of {prev_p}")
+    missing = _gaps(vs, before[0][0], period, period)
+    verdict = _worst(*verdicts)
+    if verdict != "fails" and missing:
+        verdict = "unverifiable"
+    sym = ">" if spec.high else "<"
+    others = [(p, v) for p, v in before if p != prev_p]
+    details = [f"{prev_p} had {pv.describe()}; every other earlier point {_listing(others)}"]
+    computed = f"{_show(of)} in {period} vs previous peak {pv} ({prev_p})"
+    return _Result(verdict, computed, f"{sym} {pv} and {pv} {sym} every earlier point",
+                   _record_text(words, computed, details + problems, missing, verdict, vs))
+
+
+def _record_peak(spec, words: str, of: Operand, vs: Operand, period: Period) -> _Result:
+    """"Peaked in P": A is at P and above every other point of the series,
+    later ones included."""
+    a = of.value
+    assert a is not None
+    want = spec.peak_period
+    if want is not None and not want.contains(period):
+        return _Result("unverifiable", None, None,
+                       f"{words}: {of.text} is for {period}, not {want}; write of: {vs.text}[{want}] to check it")
+    if spec.peak_month is not None and (period.kind != "month" or period.index != spec.peak_month):
+        return _Result("unverifiable", None, None,
+                       f"{words}: {of.text} is for {period}, not {calendar.month_name[spec.peak_month]}; "
+                       f"write of: {vs.text}[YYYY-{spec.peak_month:02d}] to check it")
+    series = vs.series or ()
+    others = [(p, v) for p, v in series if p != period and not p.overlaps(period)]
+    problems: list[str] = []
+    if not others:
+        return _Result("unverifiable", None, None, f"{words}: the series has no other point to compare with")
+    peak_spec = spec._replace(high=True, rank=1)
+    verdict, _ = _rank_verdict(a, others, peak_spec, of, problems)
+    missing = _gaps(vs, series[0][0], series[-1][0], period)
+    if verdict != "fails" and missing:
+        verdict = "unverifiable"
+    known = [(p, v) for p, v in others if v is not None]
+    details = [f"every other point {_listing(others)}"]
+    top = max(known, key=lambda pv: pv[1].hi if pv[1].hi is not None else pv[1].lo) if known else None  # type: ignore[operator]
+    computed = f"{_show(of)} in {period}" + (f" vs highest other point {top[1]} ({top[0]})" if top else "")
+    return _Result(verdict, computed, "> every other point of the series",
+                   _record_text(words, computed, details + problems, missing, verdict, vs))
 
 
 def evaluate(reading: Reading | Prepared, of: Operand, vs: Operand | None, settings: Settings | None = None) -> Outcome:

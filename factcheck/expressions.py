@@ -580,6 +580,13 @@ def resolve(expr: Expr, figures: Mapping[str, Figure], *, text: str | None = Non
     period keeps it, and a sum or difference of percentages stays a
     percentage; multiplying or dividing by a constant keeps both.
 
+    ``rounded`` is set when any figure used was quoted as rounded, so that
+    evaluation can judge the statement for consistency with the rounding;
+    ``figures`` lists (name, value) of every known single figure used
+    (``id`` or ``id[period]``; not whole series, not constants), once each
+    in the order written, so that a statement's number can be matched to
+    the figure it names.
+
     Raises :class:`ExpressionError` for a reference the figures cannot
     satisfy (the registry reports these at load time) and
     :class:`EvaluationError` for a division by an interval containing zero.
@@ -588,15 +595,21 @@ def resolve(expr: Expr, figures: Mapping[str, Figure], *, text: str | None = Non
     if isinstance(expr, Ref) and expr.period is None:
         fig = figures.get(expr.id)
         if fig is not None and fig.is_series:
-            return Operand(shown, None, (), None, fig.percent, fig.series)
+            return Operand(shown, None, (), None, fig.percent, fig.series, rounded=fig.rounded, complete=fig.complete)
     unknown: dict[str, None] = {}
-    result = _evaluate(expr, figures, unknown)
+    used: dict[str, tuple[Interval | None, bool]] = {}
+    result = _evaluate(expr, figures, unknown, used)
+    rounded = any(r for _, r in used.values())
+    known = tuple((name, v) for name, (v, _) in used.items() if v is not None)
     if unknown:
-        return Operand(shown, None, tuple(unknown), result.period, result.percent)
-    return Operand(shown, result.value, (), result.period, result.percent)
+        return Operand(shown, None, tuple(unknown), result.period, result.percent, rounded=rounded, figures=known)
+    return Operand(shown, result.value, (), result.period, result.percent, rounded=rounded, figures=known)
 
 
-def _evaluate(expr: Expr, figures: Mapping[str, Figure], unknown: dict[str, None]) -> _Value:
+def _evaluate(expr: Expr, figures: Mapping[str, Figure], unknown: dict[str, None],
+              used: dict[str, tuple[Interval | None, bool]] | None = None) -> _Value:
+    """The value of ``expr``; names unknown figures in ``unknown`` and, when
+    ``used`` is given, records every figure reference's (value, rounded)."""
     if isinstance(expr, Number):
         return _Value(Interval.point(expr.value), constant=True)
     if isinstance(expr, Ref):
@@ -611,12 +624,14 @@ def _evaluate(expr: Expr, figures: Mapping[str, Figure], unknown: dict[str, None
             value, period = fig.value, fig.period
         if value is None:
             unknown.setdefault(expr.name, None)
+        if used is not None:
+            used.setdefault(expr.name, (value, fig.rounded))
         return _Value(value, period, fig.percent)
     if isinstance(expr, Neg):
-        inner = _evaluate(expr.operand, figures, unknown)
+        inner = _evaluate(expr.operand, figures, unknown, used)
         return _Value(None if inner.value is None else -inner.value, inner.period, inner.percent, inner.constant)
-    left = _evaluate(expr.left, figures, unknown)
-    right = _evaluate(expr.right, figures, unknown)
+    left = _evaluate(expr.left, figures, unknown, used)
+    right = _evaluate(expr.right, figures, unknown, used)
     op = expr.op
     if op in "+-":
         period = _same_period(left, right)

@@ -161,7 +161,19 @@ _NUMBER_WORDS = NUMBER_WORDS
 
 class RecordSpec(NamedTuple):
     """A record statement: the highest (or lowest) since a period, on record,
-    or above a previous peak."""
+    in N years, above a previous peak, the N-th highest, or a peak in a
+    period (semantics section 2).
+
+    ``since`` is the period of "since 2010" (None for "on record"); with
+    ``at_least`` ("since at least 2010", "for more than 20 years") A must
+    only beat every point from there on, without ``since`` itself having
+    been as high.  ``years`` counts back from A's period ("a 10-year low",
+    "the highest in a decade": since P - 10).  ``rank`` is 2 for "the second
+    highest": exactly rank - 1 points of the span beat A.  ``peak`` is
+    "peaked in P": A, the point at ``peak_period`` (a year or a month), is
+    the highest of the whole series; ``peak_month`` is the month of
+    "peaked in October", named without a year.
+    """
 
     high: bool = True
     since: Period | None = None
@@ -169,6 +181,10 @@ class RecordSpec(NamedTuple):
     previous: ReadNumber | None = None
     previous_period: Period | None = None
     years: int | None = None  # "the highest in a decade"
+    rank: int = 1
+    peak: bool = False
+    peak_period: Period | None = None
+    peak_month: int | None = None
 
 
 class Part(NamedTuple):
@@ -470,12 +486,33 @@ def _is_fraction_word(n: ReadNumber) -> bool:
 
 _RECORD_HIGH = r"(?:highest|largest|biggest|greatest|most|record|peak|top|all[- ]time high|record high|record number|record level|high)"
 _RECORD_LOW = r"(?:lowest|smallest|fewest|least|record low|all[- ]time low)"
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10,
+}
 _RECORD_RE = re.compile(
+    r"(?:(?<![\w#])(?P<rank>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th)|#\d+)[\s-])?"
     r"\b(?P<what>" + _RECORD_LOW + "|" + _RECORD_HIGH + r")\b"
     r"(?P<rest>[^,;]*?)"
     r"(?:\b(?:since|not seen since|unseen since)\s(?P<atleast>at least\s)?@(?P<since>\d+)"
-    r"|\bin\s(?:at least\s)?(?:(?:the\s)?(?:past|last)\s)?(?P<years>#\d+|a)\s(?P<unit>years?|decades?)\b"
-    r"|\b(?P<ever>on record|ever|in (?:\w+\s){0,3}history|recorded|to date|of all time|all[- ]time))",
+    r"|\b(?:in|for)\s(?:(?P<more>more than|over|upwards of|in excess of|at least)\s)?"
+    r"(?:(?:the\s)?(?:past|last)\s)?(?P<years>#\d+|a)\s(?P<unit>years?|decades?)\b"
+    r"|\b(?P<ever>on record|ever|since records began|in (?:\w+\s){0,3}history|recorded|to date|of all time|all[- ]time))",
+)
+#: "a 10-year low", "a three-year high", "a decade high", "a two-decade low"
+_YEARS_RECORD_RE = _when_needed(
+    r"(?<![\w#])(?:(?:a|an|the|new|fresh)\s)?(?:new\s)?"
+    r"(?:#(?P<n>\d+)[\s-](?P<unit>years?|decades?)|(?P<decade>decade))[\s-](?:record[\s-])?"
+    r"(?P<what>high|low|peak|record high|record low)\b"
+)
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)
+#: "peaked in 2022", "peaked in October (2023)", "reached its peak in 2022"
+_PEAKED_RE = _when_needed(
+    r"\b(?:peaked|peaking|(?:reached|hit)\s(?:a|its|their|the)\s(?:all[- ]time\s)?peak)\s(?:in|during)\s"
+    r"(?:(?P<month>" + "|".join(_MONTH_NAMES) + r")(?:\s(?:of\s)?@(?P<my>\d+))?|@(?P<y>\d+))\b"
 )
 
 
@@ -762,6 +799,11 @@ def _detok(tg: _Tagged, s: str) -> str:
 
 
 def _find_record(tg: _Tagged) -> Part | None:
+    """The record statement of the text, if any.  Its ``tokens`` are the
+    number tokens its words consume: the previous peak's number, the N of
+    "a N-year low", "in N years" and "for more than N years", and an
+    ordinal the tagger made a number ("a third" is not one: only a token
+    written as a bare ordinal word counts)."""
     t = tg.text
     prev = _previous(t)
     if prev:
@@ -769,18 +811,38 @@ def _find_record(tg: _Tagged) -> Part | None:
         y = prev["y1"] or prev["y2"]
         low = prev["what"] in ("low", "minimum", "record low")
         spec = RecordSpec(high=not low, previous=n, previous_period=tg.years[int(y)] if y else None)
-        return Part("record", _detok(tg, prev.group(0)), None, position=prev.start(), record=spec)
+        return Part("record", _detok(tg, prev.group(0)), None, position=prev.start(), record=spec,
+                    tokens=(int(prev["n"]),))
+    if "peak" in t:
+        pk = _PEAKED_RE().search(t)
+        if pk:
+            return _peaked(tg, pk)
+    if "year" in t or "decade" in t:
+        ny = _YEARS_RECORD_RE().search(t)
+        if ny:
+            part = _years_record(tg, ny)
+            if part is not None:
+                return part
     m = _RECORD_RE.search(t)
     if m:
         what = m["what"]
         high = not re.fullmatch(_RECORD_LOW, what)
         since = tg.years[int(m["since"])] if m["since"] else None
+        tokens: list[int] = []
+        rank, position = _rank(tg, m["rank"]), m.start()
+        if rank is None:  # "the 3 highest": not an ordinal, and not the record's
+            rank, position = 1, m.start("what")
+        elif m["rank"] and m["rank"].startswith("#"):
+            tokens.append(int(m["rank"][1:]))
         years = None
         if m["years"]:
-            k = 1 if m["years"] == "a" else tg.numbers[int(m["years"][1:])].value
+            k = Fraction(1) if m["years"] == "a" else tg.numbers[int(m["years"][1:])].value
+            if m["years"] != "a":
+                tokens.append(int(m["years"][1:]))
             years = int(k * (10 if m["unit"].startswith("decade") else 1))
-        spec = RecordSpec(high=high, since=since, at_least=bool(m["atleast"]), years=years)
-        return Part("record", _detok(tg, m.group(0)), None, position=m.start(), record=spec)
+        spec = RecordSpec(high=high, since=since, at_least=bool(m["atleast"] or m["more"]), years=years, rank=rank)
+        return Part("record", _detok(tg, t[position : m.end()]), None, position=position, record=spec,
+                    tokens=tuple(sorted(tokens)))
     m2 = _RECORD_BARE().search(t) if "record" in t or "time" in t or "unprecedented" in t else None
     if m2:
         high = "low" not in m2.group(0)
@@ -790,6 +852,47 @@ def _find_record(tg: _Tagged) -> Part | None:
         y = m3[1] or m3[2]
         return Part("record", _detok(tg, m3.group(0)), None, position=m3.start(), record=RecordSpec(high=True, since=tg.years[int(y)]))
     return None
+
+
+def _rank(tg: _Tagged, text: str | None) -> int | None:
+    """The rank of "the second (2nd, third, ...) highest": 1 without one,
+    None when the word before is a number token that is not an ordinal."""
+    if not text:
+        return 1
+    if text.startswith("#"):
+        return _ORDINALS.get(tg.numbers[int(text[1:])].text)
+    if text[0].isdigit():
+        k = int(text[:-2])
+        return k if k >= 1 else None
+    return _ORDINALS[text]
+
+
+def _years_record(tg: _Tagged, m: re.Match[str]) -> Part | None:
+    """"a 10-year low": the lowest since P - 10 (None for "a 2.5-year high")."""
+    tokens: tuple[int, ...] = ()
+    if m["n"]:
+        k = tg.numbers[int(m["n"])].value
+        if k.denominator != 1 or k < 1:
+            return None
+        tokens = (int(m["n"]),)
+        years = int(k) * (10 if m["unit"].startswith("decade") else 1)
+    else:
+        years = 10
+    spec = RecordSpec(high="low" not in m["what"], years=years)
+    return Part("record", _detok(tg, m.group(0)), None, position=m.start(), record=spec, tokens=tokens)
+
+
+def _peaked(tg: _Tagged, m: re.Match[str]) -> Part:
+    """"peaked in 2022", "peaked in October", "peaked in October 2023"."""
+    month = _MONTH_NAMES.index(m["month"]) + 1 if m["month"] else None
+    period = None
+    if m["y"]:
+        period = tg.years[int(m["y"])]
+    elif m["my"]:
+        period = Period(tg.years[int(m["my"])].year, "month", month)  # type: ignore[arg-type]
+        month = None
+    spec = RecordSpec(high=True, peak=True, peak_period=period, peak_month=month)
+    return Part("record", _detok(tg, m.group(0)), None, position=m.start(), record=spec)
 
 
 _MAJORITY_RE = _when_needed(

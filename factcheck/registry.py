@@ -45,7 +45,7 @@ from yaml.events import (
 
 from .expressions import Expr, ExpressionError, check_expression, nearest, parse_expression
 from .model import VERDICTS, Claim, Figure, Problem, Registry, Settings, Source, Topic
-from .numbers import MAX_DIGITS, Interval, NumberError, read_figure_value
+from .numbers import MAX_DIGITS, Interval, NumberError, read_figure_value, read_number
 from .periods import Period, PeriodError, parse_period
 from .settings import parse_tolerance
 
@@ -82,7 +82,7 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
 TOP_KEYS = ("title", "topic", "tags", "sources", "figures", "claims")
 SOURCE_KEYS = ("title", "publisher", "url", "date", "note")
-FIGURE_KEYS = ("value", "series", "what", "unit", "period", "source", "quote", "note")
+FIGURE_KEYS = ("value", "series", "what", "unit", "period", "source", "quote", "note", "rounded", "complete")
 CLAIM_KEYS = ("says", "of", "vs", "source", "quote", "expect", "note", "hedge_tolerance", "word_tolerance")
 EXPECTS = VERDICTS
 
@@ -539,8 +539,12 @@ class _FileReader:
         return False, None
 
     # ---- figures -------------------------------------------------------------
-    def _number(self, node: _Node, what: str) -> tuple[bool, Interval | None, bool]:
-        """A figure value: (ok, interval or None for null, percent)."""
+    def _number(self, node: _Node, what: str, *, rounded: bool = False) -> tuple[bool, Interval | None, bool]:
+        """A figure value: (ok, interval or None for null, percent).
+
+        A ``rounded`` figure's bare number is the interval of its written
+        precision ("1.9 billion" is [1.85, 1.95] billion), as a number in a
+        statement is; a hedged or range value is an interval already."""
         if node.__class__ is not _Scalar:
             self.problem(node, f"{what} must be a number or a hedged number such as 'at least 209', not {_type_name(node)}")
             return False, None, False
@@ -555,7 +559,7 @@ class _FileReader:
             self.problem(node, f"{what}: a text of {len(text)} characters is not a number")
             return False, None, False
         m = _PLAIN_NUMBER_RE.match(text)
-        if m is not None and len(text) <= MAX_DIGITS:
+        if m is not None and len(text) <= MAX_DIGITS and not rounded:
             # The common case, without the general reader: a bare number is
             # the exact point it writes (as read_figure_value has it), and
             # Fraction("...") parsing is the slowest step of a big load.
@@ -565,6 +569,8 @@ class _FileReader:
             return True, Interval.point(Fraction(int(whole + decimals), 10 ** len(decimals))), False
         try:
             interval, percent = read_figure_value(text, hedge_tolerance=self.settings.hedge_tolerance)
+            if rounded and interval.is_point:
+                interval = read_number(text.strip()).interval
         except NumberError as exc:
             message = str(exc)
             hint = "a figure may also be hedged: 'at least 209', 'nearly 14,000'" if "is not a number" in message else None
@@ -575,15 +581,24 @@ class _FileReader:
             return False, None, False
         return True, interval, percent
 
+    def _flag(self, node: _Node, what: str) -> tuple[bool, bool]:
+        """A true/false key (``rounded``, ``complete``): (ok, value)."""
+        if node.__class__ is _Scalar and _scalar_type(node) == "bool":  # type: ignore[arg-type]
+            return True, node.value.lower() in ("true", "yes", "on")  # type: ignore[attr-defined]
+        shown = f" {_q(node.value)}" if node.__class__ is _Scalar else ""  # type: ignore[attr-defined]
+        self.problem(node, f"{what} must be true or false, not {_type_name(node)}{shown}", "write true or false")
+        return False, False
+
     def _period(self, node: _Node, what: str) -> tuple[bool, Period | None]:
         if node.__class__ is not _Scalar:
-            self.problem(node, f"{what} must be a period such as 2024 or 2024-Q1, not {_type_name(node)}")
+            self.problem(node, f"{what} must be a period such as 2024, 2024-Q1 or 2023-10..2024-09, not {_type_name(node)}")
             return False, None
         if _is_null(node):
             return True, None
         if len(node.value) > 40:  # type: ignore[attr-defined]
             self.problem(node, f"{what}: {_q(node.value)} is not a period",  # type: ignore[attr-defined]
-                         "write a year (2024), a month (2024-03), a quarter (2024-Q1) or a half (2024-H1)")
+                         "write a year (2024), a month (2024-03), a quarter (2024-Q1), a half (2024-H1) "
+                         "or a span of months (2023-10..2024-09)")
             return False, None
         try:
             return True, parse_period(node.value)  # type: ignore[attr-defined]
@@ -642,6 +657,17 @@ class _FileReader:
             sok, source = self._source_ref(items["source"][1], owner, sources, bad_sources)
             ok = ok and sok
         percent = fields.get("unit") is not None and str(fields["unit"]).strip().lower() in ("percent", "per cent", "%")
+        rounded = complete = False
+        if "rounded" in items:
+            fok, rounded = self._flag(items["rounded"][1], f"{owner}: rounded")
+            ok = ok and fok
+        if "complete" in items:
+            fok, complete = self._flag(items["complete"][1], f"{owner}: complete")
+            ok = ok and fok
+            if fok and "series" not in items:
+                self.problem(items["complete"][0], f"{owner}: complete applies to a series only",
+                             "leave it out, or give series: {period: value, ...}")
+                ok = False
         value: Interval | None = None
         series = None
         text = ""
@@ -650,12 +676,12 @@ class _FileReader:
             ok = False
         elif "value" in items:
             vnode = items["value"][1]
-            vok, value, vpercent = self._number(vnode, f"{owner}: value")
+            vok, value, vpercent = self._number(vnode, f"{owner}: value", rounded=rounded)
             ok = ok and vok
             percent = percent or vpercent
             text = vnode.value if value is not None else "null"  # type: ignore[attr-defined]
         elif "series" in items:
-            sok, series, spercent, text = self._series(items["series"][1], owner)
+            sok, series, spercent, text = self._series(items["series"][1], owner, rounded=rounded)
             ok = ok and sok
             percent = percent or spercent
         elif ok:
@@ -667,9 +693,14 @@ class _FileReader:
             id=fid, value=value, series=series, text=text, percent=percent,
             what=fields.get("what"), unit=fields.get("unit"), period=period, source=source,
             quote=fields.get("quote"), note=fields.get("note"), line=key.line, column=key.column,
+            rounded=rounded, complete=complete,
         )
 
-    def _series(self, node: _Node, owner: str) -> tuple[bool, Any, bool, str]:
+    def _series(self, node: _Node, owner: str, *, rounded: bool = False) -> tuple[bool, Any, bool, str]:
+        """Period -> value.  Periods of different kinds may be mixed (two
+        elections in 1974, ``1974-02`` and ``1974-10``, beside yearly
+        ones) as long as no two of them overlap: a point for 1974 beside
+        one for 1974-02 would count February twice."""
         if node.__class__ is not _Mapping:
             self.problem(node, f"{owner}: series must map periods to values, not {_type_name(node)}",
                          "write series: {2023: 7779, 2024: 13699}")
@@ -678,7 +709,7 @@ class _FileReader:
         points: dict[Period, tuple[_Node, Interval | None]] = {}
         texts = []
         percent = False
-        kinds: dict[str, _Node] = {}
+        kinds: set[str] = set()
         for key, value in node.pairs:  # type: ignore[attr-defined]
             pok, period = self._period(key, f"{owner}: series period")
             if not pok or period is None:
@@ -691,16 +722,23 @@ class _FileReader:
                 self.problem(key, f"{owner}: duplicate period {period} in the series", f"first written at line {first.line}")
                 ok = False
                 continue
-            kinds.setdefault(period.kind, key)
-            vok, interval, vpercent = self._number(value, f"{owner}: value for {period}")
+            # periods of one calendar kind overlap only when equal (above);
+            # the scan is for mixed kinds and spans, which are short series
+            kinds.add(period.kind)
+            clash = None
+            if len(kinds) > 1 or period.kind == "span":
+                clash = next((q for q in points if q.overlaps(period)), None)
+            if clash is not None:
+                self.problem(key, f"{owner}: the series period {period} overlaps {clash} "
+                             f"(line {points[clash][0].line})",
+                             "the periods of a series must not overlap: give each point its own period")
+                ok = False
+                continue
+            vok, interval, vpercent = self._number(value, f"{owner}: value for {period}", rounded=rounded)
             ok = ok and vok
             percent = percent or vpercent
             points[period] = (key, interval)
             texts.append(f"{period}: {value.value if value.__class__ is _Scalar else '?'}")  # type: ignore[attr-defined]
-        if len(kinds) > 1:
-            k1, k2 = list(kinds)[:2]
-            self.problem(kinds[k2], f"{owner}: the series mixes {k1}s and {k2}s", "use one kind of period per series")
-            ok = False
         series = tuple(sorted(((p, iv) for p, (_, iv) in points.items()), key=lambda pv: pv[0].sort_key()))
         return ok, series, percent, "{" + ", ".join(texts) + "}"
 

@@ -21,8 +21,10 @@ __all__ = ["claim_file_schema", "dumps"]
 
 #: Ids of sources, figures and claims, anchored.
 _ID = "^" + ID_PATTERN + "$"
-#: A period: a year, a month, a quarter or a half (periods.parse_period).
-_PERIOD = r"^\s*[0-9]{4}(-(0[1-9]|1[0-2]|[Qq][1-4]|[Hh][12]))?\s*$"
+#: A period: a year, a month, a quarter, a half or a span of months
+#: (periods.parse_period).
+_PERIOD = (r"^\s*[0-9]{4}(-(0[1-9]|1[0-2]|[Qq][1-4]|[Hh][12]))?\s*$"
+           r"|^\s*[0-9]{4}-(0[1-9]|1[0-2])\s*\.\.\s*[0-9]{4}-(0[1-9]|1[0-2])\s*$")
 
 #: Free text: the loader reads any scalar as written (YAML dates included).
 _TEXT: dict[str, Any] = {"type": ["string", "number", "boolean", "null"]}
@@ -79,17 +81,23 @@ def claim_file_schema() -> dict[str, Any]:
             "value": _VALUE,
             "series": {
                 "type": "object",
-                "description": "A mapping from period (2024, 2024-03, 2024-Q1, 2024-H1) to value.",
+                "description": "A mapping from period (2024, 2024-03, 2024-Q1, 2024-H1, 2023-10..2024-09) to value; "
+                               "periods may mix kinds but not overlap.",
                 "propertyNames": {"pattern": _PERIOD},
                 "additionalProperties": _VALUE,
             },
             "what": _TEXT | {"description": "What is counted."},
             "unit": _TEXT | {"description": "'percent' marks a figure that is itself a percentage."},
             "period": {"type": ["string", "integer", "null"], "pattern": _PERIOD,
-                       "description": "A year (2024), a month (2024-03), a quarter (2024-Q1) or a half (2024-H1)."},
+                       "description": "A year (2024), a month (2024-03), a quarter (2024-Q1), a half (2024-H1) "
+                                      "or a span of months (2023-10..2024-09)."},
             "source": {"type": ["string", "null"], "description": "A source id of this file."},
             "quote": _TEXT | {"description": "The sentence the figure is taken from."},
             "note": _TEXT,
+            "rounded": {"type": "boolean",
+                        "description": "The value is quoted as rounded: it carries the interval of its written precision."},
+            "complete": {"type": "boolean",
+                         "description": "The series lists every point there is: the periods between its points are not missing."},
         }, "a figure"),
         "oneOf": [{"required": ["value"]}, {"required": ["series"]}],
         "additionalProperties": False,

@@ -66,7 +66,8 @@ BROKEN_CASES: dict[str, tuple[int | None, int | None, str, str | None]] = {
     "bad_period.yaml": (4, 13, "figure 'a': period: '2024-13': month 13 is not between 01 and 12", None),
     "bad_series_period.yaml": (5, 7, "figure 'quarterly': series period: '2024-Q5' is not a period", None),
     "series_duplicate_period.yaml": (3, 23, "figure 'a': duplicate period 2024 in the series", "first written at line 3"),
-    "series_mixed_periods.yaml": (3, 24, "figure 'a': the series mixes years and quarters", None),
+    "series_overlapping_periods.yaml": (3, 34, "figure 'a': the series period 2024-Q1 overlaps 2024 (line 3)",
+                                        "the periods of a series must not overlap"),
     "bad_tolerance.yaml": (7, 22, "claim 'exact': hedge_tolerance must be at least 0 and less than 1", None),
     # references
     "dangling_figure.yaml": (7, 9, "claim 'fourfold': of: unknown figure 'tresaon_2024'", "did you mean 'treason_2024'?"),

@@ -260,7 +260,8 @@ def _record(says: str, series: dict, at: int):
         ("up from the previous peak of 560 cases in 2015", {2014: 300, 2015: 560, 2016: None, 2017: 774}, "unverifiable"),
         ("the lowest since 2015", {2015: 3, 2016: 8, 2017: 5}, "holds"),
         ("a record low", {2015: 3, 2016: 8, 2017: 5}, "fails"),
-        ("the highest in a decade", {**{y: 10 for y in range(2007, 2017)}, 2017: 11}, "holds"),
+        # "in a decade" is since P - 10: 2007 at least as high (semantics section 2)
+        ("the highest in a decade", {2007: 12, **{y: 10 for y in range(2008, 2017)}, 2017: 11}, "holds"),
     ],
 )
 def test_record_table(says, series, verdict):

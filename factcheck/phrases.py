@@ -496,6 +496,7 @@ _RECORD_RE = re.compile(
     r"(?P<rest>[^,;]*?)"
     r"(?:\b(?:since|not seen since|unseen since)\s(?P<atleast>at least\s)?@(?P<since>\d+)"
     r"|\b(?:in|for)\s(?:(?P<more>more than|over|upwards of|in excess of|at least)\s)?"
+    r"(?:(?:almost|nearly|about|around|roughly|close to|just under|some)\s)?"
     r"(?:(?:the\s)?(?:past|last)\s)?(?P<years>#\d+|a)\s(?P<unit>years?|decades?)\b"
     r"|\b(?P<ever>on record|ever|since records began|in (?:\w+\s){0,3}history|recorded|to date|of all time|all[- ]time))",
 )

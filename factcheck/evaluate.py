@@ -780,7 +780,7 @@ def _named_figure(n: ReadNumber, of: Operand, vs: Operand | None, settings: Sett
             continue
         if op.value is not None:
             candidates.append((f"{name} ({op.text})" if op.text not in ("A", "B") else name, op.value))
-        candidates.extend(op.figures)
+        candidates.extend(f for f in op.figures if f[0] != op.text)
     for name, value in candidates:
         if value.overlaps(written):
             expl = f'"{n.text}" names {name} = {value.describe()}: holds'

@@ -450,3 +450,44 @@ def test_show_with_paths(workdir):
     path = write(workdir / "elsewhere" / "wrong.yaml", WRONG)
     assert factcheck("show", "espionage_doubled", path).exit_code == ExitCode.OK
     assert factcheck("show", "treason", path).exit_code == ExitCode.USAGE
+
+
+NUMBERS = """\
+figures:
+  arrests_2024: 336
+  arrests_2023: 300
+  syrians: 74400
+  afghans: 52500
+  total: 453214
+claims:
+  towns:
+    says: More than 300 people in 40 towns were arrested, up 12%
+    of: arrests_2024
+    vs: arrests_2023
+  named:
+    says: Syrians (74,400) and Afghans (52,500) accounted for 28%
+    of: syrians + afghans
+    vs: total
+"""
+
+
+def test_verify_a_number_no_figure_names_is_an_error_at_its_line(workdir):
+    # semantics section 8: never a verdict on part of the statement
+    path = write(workdir / "claims" / "numbers.yaml", NUMBERS)
+    result = factcheck("verify", path, "--format", "json")
+    assert result.exit_code == ExitCode.INVALID
+    out = json.loads(result.stdout)
+    assert [(r["claim"], r["verdict"]) for r in out["results"]] == [("named", "holds")]
+    assert out["errors"] == [{
+        "file": path, "line": 9, "column": 11,
+        "message": "claim 'towns': '40' is not what the statement asserts, and names none of the claim's figures "
+                   "(A (arrests_2024) = 336, B (arrests_2023) = 300)",
+        "hint": "give `says` only the phrase to check (the whole sentence stays in `quote`), or add the figure "
+                "this number names to `of` or `vs`",
+    }]
+
+
+def test_check_an_unplaced_number_exits_2(workdir):
+    result = factcheck("check", "waits of more than 65 weeks have more than halved", "300", "700")
+    assert result.exit_code == ExitCode.USAGE
+    assert "'more than 65 weeks'" in result.stderr

@@ -284,7 +284,7 @@ def _after_number(then: str) -> Callable[[re.Match[str]], str]:
 
 _REPLACEMENTS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # "a quarter of a percentage point": points
-    (re.compile(r"\b((?:a|one|three)[\s-]quarters?|a[\s-]half|half|a[\s-]third|two[\s-]thirds|a[\s-]tenth)(?: of)? an?"
+    (re.compile(r"\b((?:a|one|three|another)[\s-]quarters?|a[\s-]half|half|a[\s-]third|two[\s-]thirds|a[\s-]tenth)(?: of)? an?"
                 r" (?:percentage |per ?cent(?:age)? )?point\b"), r"\1 points"),
     (re.compile(r"\bper\s*cent(?:age)?\b(?!\s*points?)"), "percent"),
     (re.compile(r"\bpct\b|\bp\.c\.(?=\s|$)"), "percent"),
@@ -302,6 +302,11 @@ _REPLACEMENTS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (re.compile(r"\bhalf as (many|much|high|large|big|likely|often)\b"), r"half times as \1"),
     (re.compile(r"\bfor (?:each|every)\b|\bper\b|\beach\b|\bevery\b"), "per"),
     (re.compile(r"\bon average\b|\bon an average\b"), " "),
+    (re.compile(r"\ba single\b"), "one"),
+    (re.compile(r"\banother (quarter|half)\b"), r"a \1"),
+    (re.compile(r"\b(?:a quarter|one quarter) of an? (thousand|million|billion|trillion)\b"), r"0.25 \1"),
+    (re.compile(r"\b(?:a half|half) of an? (thousand|million|billion|trillion)\b"), r"0.5 \1"),
+    (re.compile(r"\bthree quarters of an? (thousand|million|billion|trillion)\b"), r"0.75 \1"),
     # "made up 60% of": a share, not a rise
     (re.compile(r"\b(?:made|make|makes|making) up\b"), "formed"),
     (re.compile(r"\ba year earlier\b|\ba year ago\b|\ba year before\b"), "the year before"),
@@ -332,7 +337,7 @@ _WORDS = (
 _MULT = r"(?P<mult>" + "|".join(sorted(_MULT_VERBS, key=len, reverse=True)) + r")"
 #: A number is not tagged inside a word or a name ("g7", "covid-19", "f-35"),
 #: in a time ("10:30") or before letters ("21st", "10am").
-_TOKEN_RE = re.compile(r"(?<![\w.#@:])(?<![a-z]-)(?:" + _DIGITS + "|" + _MULT + "|" + _WORDS + r")(?![\w]|:\d)")
+_TOKEN_RE = re.compile(r"(?<![\w.#@:])(?<![a-z]-)(?<!\d[/-])(?:" + _DIGITS + "|" + _MULT + "|" + _WORDS + r")(?![\w]|:\d)")
 #: a singular ordinal after "the" or a possessive is a position, not a fraction
 _ORDINALS = frozenset("third|fourth|fifth|sixth|seventh|eighth|ninth|tenth".split("|"))
 _ORDINAL_BEFORE = re.compile(r"(?:\bthe|\bits|\btheir|\bhis|\bher|'s)\s$")
@@ -648,6 +653,16 @@ def _rate(tg: _Tagged, i: int, right: str, rw: list[str]) -> tuple[str, str, Rea
     return "rate per unit", unit, (tg.numbers[int(k[1:])] if k else None), (int(k[1:]) if k else None)
 
 
+def _unit_tokens(tg: _Tagged, i: int, right: str) -> tuple[int, ...]:
+    """Number ``i`` and, when "per 100,000" follows it, that number too: "to
+    3.6 per 100,000 residents" names A, a rate already (the unit of another
+    number, section 8 item 4)."""
+    m = _PER_RE.match(right)
+    if m and m["k"]:
+        return (i, int(m["k"][1:]))
+    return (i,)
+
+
 def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
     """Classify the number token at ``m`` by its neighbours.
 
@@ -716,6 +731,20 @@ def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
         d = _direction(lw_core[-3:] + rw[1:3]) or _direction(lw)
         return part("percentage points", direction=d)
 
+    # --- numbers naming A or B: "to 1,120", "from 560", "than the 60,000" ---------
+    # (not a number that a comparative or "of" follows: "to nearly a third lower")
+    if not (rw[:1] and (rw[0] in _MORE or rw[0] in _LESS or rw[0] in ("of", "times", "fold", "points"))):
+        b_word = _ends_with(lw, _B_BEFORE)
+        if b_word in ("on", "on the", "over the") and not _direction(_words(left[:hedge_at])):
+            b_word = None  # "on" names B only after a change: "up 5% on 500"
+        if b_word is not None and (b_word != "than" or len(lw) >= 2):
+            return part("value", target="B", role="B", tokens=_unit_tokens(tg, i, right))
+        a_word = _ends_with(lw, _A_BEFORE)
+        if a_word is not None and (a_word not in ("to", "at") or _direction(_words(left)[:-1]) or lw[-2:-1] == ["stood"]):
+            return part("value", target="A", role="A", tokens=_unit_tokens(tg, i, right))
+        if not n.percent and (rw[:2] in (["compared", "with"], ["compared", "to"]) or rw[:1] in (["versus"], ["vs"], ["against"])):
+            return part("value", target="A", role="A")
+
     # --- rates --------------------------------------------------------------------
     rate = None if n.percent else _rate(tg, i, right, rw)
     if rate is not None:
@@ -748,17 +777,6 @@ def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
             return Part("share", _detok(tg, f"{hedge_text + ' ' if hedge_text else ''}#{i} {right[1:mshare.end()].strip()}"),
                         ratio, hedge, hedge_text, position=pos, tokens=(i, j))
 
-    # --- numbers naming A or B: "to 1,120", "from 560", "than the 60,000" ---------
-    b_word = _ends_with(lw, _B_BEFORE)
-    if b_word in ("on", "on the", "over the") and not _direction(_words(left[:hedge_at])):
-        b_word = None  # "on" names B only after a change: "up 5% on 500"
-    if b_word is not None and (b_word != "than" or len(lw) >= 2):
-        return part("value", target="B", role="B")
-    a_word = _ends_with(lw, _A_BEFORE)
-    if a_word is not None and (a_word not in ("to", "at") or _direction(_words(left)[:-1]) or lw[-2:-1] == ["stood"]):
-        return part("value", target="A", role="A")
-    if rw[:2] in (["compared", "with"], ["compared", "to"]) or rw[:1] in (["versus"], ["vs"], ["against"]):
-        return part("value", target="A", role="A")
 
     frac = _is_fraction_word(n)
     d_left = _direction(_window_left(left[:hedge_at], 9))
@@ -784,6 +802,9 @@ def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
     if rw and rw[0] in ("more", "fewer", "less", "additional", "extra", "higher", "lower", "up", "down"):
         d = 1 if rw[0] in ("more", "additional", "extra", "higher", "up") else -1
         return part("difference", direction=d)
+    if rw_core[:1] and rw_core[0] in ("increase", "rise", "jump", "gain", "drop", "fall", "decline", "cut", "reduction",
+                                      "decrease", "loss"):
+        return part("difference", direction=d_right)  # "a £8,669 increase"
     if change_noun_left or (lw_core and lw_core[-1] in ("additional", "extra", "net")):
         d = d_left or 1
         return part("difference", direction=d)
@@ -1059,6 +1080,8 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
     for p in parts:
         if p is primary:
             continue
+        if p.family == "value" and p.role != "A" and p.target == "A" and any(_place(tg, k) for k in p.tokens):
+            continue  # a span of time, a label, an age: placed below, not a figure
         if p.family != "value":
             extra.append(p._replace(role="restatement"))
         elif p.target == "B":
@@ -1066,7 +1089,11 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
         elif p.role == "A" or _leading(tg, p):
             extra.append(p._replace(role="A"))
         elif p.number is not None and p.number.percent:
-            extra.append(p._replace(role="restatement"))
+            if primary.family in ("difference", "ratio", "fraction change", "percentage points") and primary.direction:
+                # "went up by 54, or 9%": the same change, as a percentage
+                extra.append(p._replace(family="percent change", direction=primary.direction, role="restatement"))
+            else:
+                extra.append(p._replace(role="restatement"))
         elif per_unit is not None and _counts_units(tg, p, per_unit):
             extra.append(p._replace(target="B", role="B"))
         else:
@@ -1081,6 +1108,7 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
             primary = comp
     primary = primary._replace(role="statement")
     checked = [primary, *extra]
+    _one_subject(text, tg, checked)
     used = {k: part.role for part in checked for k in part.tokens}
     names = frozenset(w.lower() for w in _NAME_BEFORE_DIGITS.findall(text))
     roles: list[tuple[str, str]] = []
@@ -1106,6 +1134,44 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
         checked[0] = primary
     rest = sorted(checked[1:], key=lambda p: p.position)
     return Reading(text, checked[0], tuple(rest), tuple(roles), tuple(loose))
+
+
+_CHANGES = frozenset(("ratio", "percent change", "fraction change", "percentage points", "difference"))
+_RECORD_WORDS = re.compile(r"\b(?:highest|lowest|record|all[- ]time|peak|peaked|peaking)\b")
+
+
+def _one_subject(text: str, tg: _Tagged, checked: list[Part]) -> None:
+    """Refuse a sentence that says more than one thing about different
+    figures: two numbers both naming A (or B), two changes of one family with
+    different sizes ("robberies soared 12% to 83,930, and homicides rose by
+    2% to 670"), or a record word no reading placed ("the highest since
+    records started"): checking one part would be a verdict on part of the
+    statement (section 8)."""
+    def refuse(what: str) -> UnreadableStatement:
+        return UnreadableStatement(
+            f"{what!r} in {text!r} is a second statement about other figures, which factcheck cannot place",
+            "give `says` only the phrase to check (e.g. 'rose 12% to 83,930') and keep the whole sentence in `quote`",
+        )
+
+    seen: dict[tuple[str, str], Part] = {}
+    for p in checked:
+        if p.family == "value" and p.role in ("A", "B") and p.number is not None:
+            other = seen.setdefault(("value", p.role), p)
+            if other is not p and other.number is not None and not other.number.interval.overlaps(p.number.interval):
+                raise refuse(p.number.text)
+        elif p.family in _CHANGES and p.number is not None:
+            other = seen.setdefault((p.family, str(p.direction)), p)
+            if other is not p and other.number is not None and other.number.value != p.number.value \
+                    and "(" not in tg.text[other.position : p.position]:
+                raise refuse(p.number.text)
+    if not any(p.family == "record" for p in checked):
+        m = _RECORD_WORDS.search(tg.text)
+        if m and not re.search(r"\bon record\b|\brecorded\b|\brecord(?:s)? (?:of|for|from)\b", tg.text):
+            raise UnreadableStatement(
+                f"{m[0]!r} in {text!r} asserts a record that factcheck could not read",
+                "give `says` only the record phrase ('the highest since 2010', 'a 10-year low') with the series as "
+                "`vs`, or only the other phrase",
+            )
 
 
 def _counts_units(tg: _Tagged, p: Part, rate: Part) -> bool:

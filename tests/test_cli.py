@@ -326,7 +326,9 @@ def test_check_json_is_a_result_without_claim_file_line():
     assert result.exit_code == ExitCode.UNEXPECTED
     doc = json.loads(result.stdout)
     assert list(doc) == ["topic", "says", "verdict", "expected", "ok", "reading", "computed", "accepted",
-                         "ambiguous", "strict_verdict", "explanation", "notes", "needed"]
+                         "ambiguous", "strict_verdict", "explanation", "notes", "needed", "parts"]
+    assert [part["role"] for part in doc["parts"]][0] == "statement"
+    assert list(doc["parts"][0]) == ["text", "reading", "role", "verdict", "computed", "accepted", "explanation"]
     assert (doc["says"], doc["verdict"], doc["ok"], doc["reading"]) == (
         "2.5-fold increase", "imprecise", False, "ratio")
     assert doc["computed"] == "2.556"

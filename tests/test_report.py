@@ -84,13 +84,16 @@ def test_json_has_the_contract_shape():
     first = doc["results"][0]
     assert list(first) == ["claim", "topic", "file", "line", "says", "verdict", "expected", "ok", "reading",
                            "computed", "accepted", "ambiguous", "strict_verdict", "explanation", "notes",
-                           "needed", "note"]
+                           "needed", "note", "parts"]
     assert first == {
         "claim": "treason_nearly_fourfold", "topic": "treason", "file": "claims/treason.yaml", "line": 31,
         "says": "nearly four times higher", "verdict": "holds", "expected": "holds", "ok": True,
         "reading": "ratio", "computed": "3.718", "accepted": "[3.6, 4)", "ambiguous": True,
         "strict_verdict": "fails", "explanation": '145 / 39 = 3.718; "nearly four times" needs [3.6, 4)',
         "notes": [], "needed": None, "note": None,
+        "parts": [{"text": "nearly four times higher", "reading": "ratio", "role": "statement", "verdict": "holds",
+                   "computed": "3.718", "accepted": "[3.6, 4)",
+                   "explanation": '145 / 39 = 3.718; "nearly four times" needs [3.6, 4)'}],
     }
     second, third = doc["results"][1], doc["results"][2]
     assert (second["verdict"], second["expected"], second["ok"]) == ("fails", "imprecise", False)

@@ -375,6 +375,9 @@ def test_text_part_verdict_is_added_only_when_the_explanation_lacks_it():
     assert part_line(part("B = 990: holds", "fails")) == 'part "from 1,000": B = 990: holds: fails'
     assert part_line(part("B unknown: unverifiable; it would hold if B in [999.5, 1000.5]", "unverifiable")) == (
         'part "from 1,000": B unknown: unverifiable; it would hold if B in [999.5, 1000.5]')
+    assert part_line(part("B = 990: imprecise (within the imprecise band [900, 1100])", "imprecise")) == (
+        'part "from 1,000": B = 990: imprecise (within the imprecise band [900, 1100])')
+    assert part_line(part("B = 990: holds-ish", "holds")) == 'part "from 1,000": B = 990: holds-ish: holds'
     assert part_line(part("", "holds")) == 'part "from 1,000": holds'
 
 

@@ -10,6 +10,7 @@ problems and the summary are complete once that walk is over.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol, TextIO
 
@@ -127,11 +128,10 @@ def part_head(part: PartOutcome) -> str:
 
 
 def part_needs_verdict(part: PartOutcome) -> bool:
-    """Whether a part's explanation does not already give its verdict
-    (``...: fails`` at its end, or ``...: unverifiable; it would hold if ...``)."""
-    tail = f": {part.verdict}"
-    explanation = part.explanation.rstrip()
-    return not (explanation.endswith(tail) or tail + ";" in explanation)
+    """Whether a part's explanation does not already give its verdict, as
+    ``: fails`` at its end or before more words (``: unverifiable; it would
+    hold if ...``, ``: imprecise (within the imprecise band ...)``)."""
+    return re.search(f": {re.escape(part.verdict)}(?![\\w-])", part.explanation) is None
 
 
 def part_pieces(part: PartOutcome) -> tuple[str, str | None]:

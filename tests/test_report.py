@@ -47,7 +47,8 @@ NOLINE = Problem("claims/gone.yaml", None, None, "cannot read the file: no such 
 # statements with several checked parts (semantics section 9): a restatement
 # in brackets, and numbers naming A and B
 _QUARTER_OWN = PartOutcome(text="nearly a quarter", reading="share", verdict="holds", computed="21%",
-                           accepted="[20, 25)%", explanation='21 / 100 x 100 = 21%; "nearly a quarter" needs [20, 25)%: holds')
+                           accepted="[20, 25)%",
+                           explanation='21 / 100 x 100 = 21%; "nearly a quarter" needs [20, 25)%: holds')
 _QUARTER_24 = PartOutcome(text="(24%)", reading="share", verdict="fails", computed="21%", accepted="[23.5, 24.5]%",
                           explanation='21 / 100 x 100 = 21%; "(24%)" needs [23.5, 24.5]%: fails', role="restatement")
 QUARTER = ClaimResult(
@@ -67,8 +68,8 @@ RISE = ClaimResult(
                 PartOutcome(text="to 1,120", reading="value", verdict="holds", computed="1120",
                             accepted="[1119.5, 1120.5]", explanation="A = 1120, in [1119.5, 1120.5]", role="A"),
                 PartOutcome(text="from 1,000", reading="value", verdict="fails", computed="990",
-                            accepted="[999.5, 1000.5]", explanation='B = 990; "from 1,000" needs [999.5, 1000.5]: fails',
-                            role="B"),
+                            accepted="[999.5, 1000.5]",
+                            explanation='B = 990; "from 1,000" needs [999.5, 1000.5]: fails', role="B"),
             )),
 )
 

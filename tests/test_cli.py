@@ -326,10 +326,65 @@ def test_check_json_is_a_result_without_claim_file_line():
     assert result.exit_code == ExitCode.UNEXPECTED
     doc = json.loads(result.stdout)
     assert list(doc) == ["topic", "says", "verdict", "expected", "ok", "reading", "computed", "accepted",
-                         "ambiguous", "strict_verdict", "explanation", "notes", "needed"]
+                         "ambiguous", "strict_verdict", "explanation", "notes", "needed", "parts"]
+    assert [part["role"] for part in doc["parts"]][0] == "statement"
+    assert list(doc["parts"][0]) == ["text", "reading", "role", "verdict", "computed", "accepted", "explanation"]
     assert (doc["says"], doc["verdict"], doc["ok"], doc["reading"]) == (
         "2.5-fold increase", "imprecise", False, "ratio")
     assert doc["computed"] == "2.556"
+
+
+def _two_parts(monkeypatch):
+    """``check`` as the engine answers a statement with a restatement
+    (semantics section 9): its own reading holds, "(24%)" fails."""
+    import factcheck.verify as engine
+    from factcheck.model import Outcome, PartOutcome
+
+    own = PartOutcome("nearly a quarter", "share", "holds", "21%", "[20, 25)%",
+                      '21 / 100 x 100 = 21%; "nearly a quarter" needs [20, 25)%: holds')
+    restated = PartOutcome("(24%)", "share", "fails", "21%", "[23.5, 24.5]%",
+                           '21 / 100 x 100 = 21%; "(24%)" needs [23.5, 24.5]%: fails', "restatement")
+    outcome = Outcome("fails", "share", "21%", "[20, 25)%", own.explanation, parts=(own, restated))
+    monkeypatch.setattr(engine, "check_statement", lambda *args, **kwargs: outcome)
+
+
+def test_check_text_with_several_parts_shows_each(monkeypatch):
+    # $ factcheck check "nearly a quarter (24%)" 21 100  -> 1
+    _two_parts(monkeypatch)
+    result = factcheck("check", "nearly a quarter (24%)", "21", "100")
+    assert result.exit_code == ExitCode.UNEXPECTED
+    assert result.stdout == (
+        '✗ fails  "nearly a quarter (24%)"\n'
+        '    part "nearly a quarter": 21 / 100 x 100 = 21%; "nearly a quarter" needs [20, 25)%: holds\n'
+        "      role: statement; reading: share; computed: 21%; accepted: [20, 25)%\n"
+        '    part "(24%)": 21 / 100 x 100 = 21%; "(24%)" needs [23.5, 24.5]%: fails\n'
+        "      role: restatement; reading: share; computed: 21%; accepted: [23.5, 24.5]%\n"
+    )
+
+
+def test_check_json_with_several_parts_lists_each(monkeypatch):
+    _two_parts(monkeypatch)
+    result = factcheck("check", "nearly a quarter (24%)", "21", "100", "--format", "json")
+    assert result.exit_code == ExitCode.UNEXPECTED
+    doc = json.loads(result.stdout)
+    assert (doc["verdict"], doc["explanation"]) == (
+        "fails", '21 / 100 x 100 = 21%; "nearly a quarter" needs [20, 25)%: holds')
+    assert doc["parts"] == [
+        {"text": "nearly a quarter", "reading": "share", "role": "statement", "verdict": "holds",
+         "computed": "21%", "accepted": "[20, 25)%",
+         "explanation": '21 / 100 x 100 = 21%; "nearly a quarter" needs [20, 25)%: holds'},
+        {"text": "(24%)", "reading": "share", "role": "restatement", "verdict": "fails",
+         "computed": "21%", "accepted": "[23.5, 24.5]%",
+         "explanation": '21 / 100 x 100 = 21%; "(24%)" needs [23.5, 24.5]%: fails'},
+    ]
+
+
+def test_check_json_of_one_part_has_the_statement_as_its_part():
+    result = factcheck("check", "2.5-fold increase", "23", "9", "--format", "json")
+    doc = json.loads(result.stdout)
+    assert doc["parts"] == [{key: doc[key] for key in ("reading", "verdict", "computed", "accepted", "explanation")}
+                            | {"text": doc["parts"][0]["text"], "role": "statement"}]
+    assert doc["parts"][0]["text"] in ("2.5-fold increase", "2.5-fold")
 
 
 def test_check_nearly_fourfold_text_shows_the_arithmetic():
@@ -424,6 +479,42 @@ def test_show_json(workdir):
     assert doc["matches"] == [{"kind": "figure", "name": "treason.treason_2024", "topic": "treason"}]
     assert [r["claim"] for r in doc["results"]] == ["treason_nearly_fourfold"]
     assert doc["results"][0]["verdict"] == "holds"
+
+
+def test_show_and_verify_with_several_parts(workdir, monkeypatch):
+    """A claim whose statement has two checked parts, as the engine gives
+    them: each part under the claim in ``show``; ``parts`` in the JSON of
+    ``show`` and ``verify``."""
+    import factcheck.verify as engine
+    from factcheck.model import PartOutcome
+
+    real = engine.check_claim
+
+    def with_parts(claim, topic):
+        got = real(claim, topic)
+        if claim.id == "espionage_fold":
+            own = PartOutcome("a 2.5-fold increase", "ratio", got.outcome.verdict, got.outcome.computed,
+                              got.outcome.accepted, got.outcome.explanation)
+            vs = PartOutcome("from 9", "value", "holds", "9", "[8.5, 9.5]", "B = 9", "B")
+            got = got._replace(outcome=got.outcome._replace(parts=(own, vs)))
+        return got
+
+    monkeypatch.setattr(engine, "check_claim", with_parts)
+    result = factcheck("show", "espionage_fold", COLUMNS="200")
+    assert result.exit_code == ExitCode.OK, result.output
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if "espionage_fold" in line and line.startswith("✓"))
+    assert lines[start + 2].startswith('    part "a 2.5-fold increase": 23 / 9 = 2.556;')
+    assert lines[start + 3] == "      role: statement; reading: ratio; computed: 2.556; accepted: [2.45, 2.55]"
+    assert lines[start + 4:start + 6] == ['    part "from 9": B = 9: holds',
+                                          "      role: B; reading: value; computed: 9; accepted: [8.5, 9.5]"]
+    doc = json.loads(factcheck("show", "espionage_fold", "--format", "json").stdout)
+    assert [(p["text"], p["role"]) for p in doc["results"][0]["parts"]] == [
+        ("a 2.5-fold increase", "statement"), ("from 9", "B")]
+    doc = json.loads(factcheck("verify", "--format", "json").stdout)
+    by_claim = {r["claim"]: r for r in doc["results"]}
+    assert len(by_claim["espionage_fold"]["parts"]) == 2
+    assert len(by_claim["treason_nearly_fourfold"]["parts"]) == 1
 
 
 def test_show_no_match_exits_2_with_the_nearest_names(workdir):

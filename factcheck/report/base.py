@@ -10,13 +10,14 @@ problems and the summary are complete once that walk is over.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:  # the model is imported when a report is made, not at start-up
-    from ..model import ClaimResult, Problem
+    from ..model import ClaimResult, Outcome, PartOutcome, Problem
 
-__all__ = ["Report", "Reporter"]
+__all__ = ["Report", "Reporter", "several_parts", "part_head", "part_needs_verdict", "part_pieces", "part_line"]
 
 
 class Report:
@@ -107,3 +108,41 @@ class Reporter(Protocol):
     """Writes a report: results to ``out``, messages for a person to ``err``."""
 
     def __call__(self, report: Report, *, out: TextIO, err: TextIO) -> None: ...
+
+
+# --------------------------------------------------------------------------
+# the parts of a statement (semantics section 9), as the text, github and
+# junit formats write them
+# --------------------------------------------------------------------------
+
+
+def several_parts(outcome: Outcome) -> bool:
+    """Whether the statement has more than one checked part: only then are
+    the parts written one by one (a statement with one part reads as before)."""
+    return len(outcome.parts) > 1
+
+
+def part_head(part: PartOutcome) -> str:
+    """``part "(24%)"``: what a part's line starts with."""
+    return f'part "{part.text}"'
+
+
+def part_needs_verdict(part: PartOutcome) -> bool:
+    """Whether a part's explanation does not already give its verdict, as
+    ``: fails`` at its end or before more words (``: unverifiable; it would
+    hold if ...``, ``: imprecise (within the imprecise band ...)``)."""
+    return re.search(f": {re.escape(part.verdict)}(?![\\w-])", part.explanation) is None
+
+
+def part_pieces(part: PartOutcome) -> tuple[str, str | None]:
+    """A part's line as (body, verdict to add after ``": "``, or None when the
+    explanation already gives it)."""
+    body = part_head(part) + (f": {part.explanation}" if part.explanation else "")
+    return body, (part.verdict if not part.explanation or part_needs_verdict(part) else None)
+
+
+def part_line(part: PartOutcome) -> str:
+    """One part on one line: ``part "(24%)": 21 / 100 x 100 = 21%; "(24%)" needs
+    [23.5, 24.5]%: fails``, the verdict added when the explanation lacks it."""
+    body, verdict = part_pieces(part)
+    return body if verdict is None else f"{body}: {verdict}"

@@ -2,12 +2,16 @@
 annotations on the lines of the claim files.
 
 One ``::error`` per claim whose verdict differs from the expected one and
-per file problem.  GitHub requires ``%``, CR and LF to be escaped in the
-message, and also ``:`` and ``,`` in the properties (file, title, ...)."""
+per file problem; a statement with several checked parts has a line per
+part after its explanation (GitHub shows a message's lines as written).
+GitHub requires ``%``, CR and LF to be escaped in the message, and also
+``:`` and ``,`` in the properties (file, title, ...)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
+
+from .base import part_line, several_parts
 
 if TYPE_CHECKING:
     from ..model import ClaimResult, Problem
@@ -38,6 +42,8 @@ def annotation(*, file: str, line: int | None, col: int | None, title: str, mess
 def claim_annotation(result: ClaimResult) -> str:
     claim, outcome = result.claim, result.outcome
     message = f"{claim.id}: {outcome.verdict}, expected {claim.expect}: {outcome.explanation}"
+    if several_parts(outcome):
+        message += "".join(f"\n{part_line(part)}" for part in outcome.parts)
     return annotation(file=claim.file, line=claim.line, col=claim.column,
                       title=f"factcheck ({outcome.verdict})", message=message)
 

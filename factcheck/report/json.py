@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any, TextIO
 from .base import Report
 
 if TYPE_CHECKING:
-    from ..model import ClaimResult, Figure, Outcome, Problem
+    from ..model import ClaimResult, Figure, Outcome, PartOutcome, Problem
     from ..show import Match
 
 __all__ = ["VERSION", "report", "document", "result_object", "statement_object", "outcome_fields",
-           "problem_object", "show_document", "dumps", "flat_object"]
+           "part_object", "parts_list", "problem_object", "show_document", "dumps", "flat_object"]
 
 #: The version of the JSON output; bumped only on a change that breaks readers.
 VERSION = 1
@@ -36,8 +36,39 @@ def outcome_fields(outcome: Outcome) -> dict[str, Any]:
     }
 
 
+def part_object(part: PartOutcome) -> dict[str, Any]:
+    """One checked part of a statement (semantics section 9)."""
+    return {
+        "text": part.text,
+        "reading": part.reading,
+        "role": part.role,
+        "verdict": part.verdict,
+        "computed": part.computed,
+        "accepted": part.accepted,
+        "explanation": part.explanation,
+    }
+
+
+def parts_list(says: str, outcome: Outcome) -> list[dict[str, Any]]:
+    """``parts`` of a result: every checked part, the statement's own reading
+    first; never empty: an outcome without parts is its own one part, the
+    statement as a whole."""
+    if outcome.parts:
+        return [part_object(p) for p in outcome.parts]
+    return [{
+        "text": says,
+        "reading": outcome.reading,
+        "role": "statement",
+        "verdict": outcome.verdict,
+        "computed": outcome.computed,
+        "accepted": outcome.accepted,
+        "explanation": outcome.explanation,
+    }]
+
+
 def result_object(result: ClaimResult) -> dict[str, Any]:
-    """One claim's result, as in ``results`` of ``verify --format json``."""
+    """One claim's result, as in ``results`` of ``verify --format json``;
+    ``parts`` comes last, after the keys of version 1 as they were."""
     claim, outcome = result.claim, result.outcome
     head = {
         "claim": claim.id,
@@ -49,7 +80,7 @@ def result_object(result: ClaimResult) -> dict[str, Any]:
         "expected": claim.expect,
         "ok": result.ok,
     }
-    return head | outcome_fields(outcome) | {"note": claim.note}
+    return head | outcome_fields(outcome) | {"note": claim.note, "parts": parts_list(claim.says, outcome)}
 
 
 def statement_object(says: str, outcome: Outcome) -> dict[str, Any]:
@@ -62,7 +93,7 @@ def statement_object(says: str, outcome: Outcome) -> dict[str, Any]:
         "expected": "holds",
         "ok": outcome.verdict == "holds",
     }
-    return head | outcome_fields(outcome)
+    return head | outcome_fields(outcome) | {"parts": parts_list(says, outcome)}
 
 
 def problem_object(problem: Problem) -> dict[str, Any]:
@@ -88,31 +119,47 @@ def document(rep: Report) -> dict[str, Any]:
 def flat_object(obj: dict[str, Any], indent: str = "") -> str:
     """``json.dumps(obj, indent=2, ensure_ascii=True)``, each line after the
     first indented by ``indent``: the same text, several times faster, for an
-    object whose values are strings, numbers, booleans, None or lists of
-    those (a result); anything else goes to json.dumps.
+    object whose values are strings, integers, booleans, None, and lists and
+    objects of those (a result, with its ``parts``); anything else (a float,
+    a key that is not a string) goes to json.dumps.
 
     json.dumps with an indent runs the encoder written in Python; this one
     leans on the C string encoder."""
+    if not obj:
+        return "{}"
     inner = indent + "  "
     lines = []
     for key, value in obj.items():
-        if value.__class__ is list:
-            if value and all(_scalar(v) for v in value):
-                items = f",\n{inner}  ".join(map(_scalar_text, value))
-                text = f"[\n{inner}  {items}\n{inner}]"
-            elif value:
-                text = json.dumps(value, indent=2, ensure_ascii=True).replace("\n", "\n" + inner)
-            else:
-                text = "[]"
-        elif _scalar(value):
-            text = _scalar_text(value)
-        else:  # a JSON string never holds a raw newline, so re-indenting by lines is exact
-            text = json.dumps(value, indent=2, ensure_ascii=True).replace("\n", "\n" + inner)
-        lines.append(f"{inner}{_encode_string(key)}: {text}")
-    if not lines:
-        return "{}"
+        if key.__class__ is not str:  # json.dumps turns 1, True, None keys into text its own way
+            return json.dumps(obj, indent=2, ensure_ascii=True).replace("\n", "\n" + indent)
+        lines.append(f"{inner}{_encode_string(key)}: {_value_text(value, inner)}")
     body = ",\n".join(lines)
     return f"{{\n{body}\n{indent}}}"
+
+
+def _value_text(value: Any, indent: str) -> str:
+    """One value as json.dumps with an indent writes it, at ``indent``."""
+    cls = value.__class__
+    if cls is str:
+        return _encode_string(value)
+    if value is None or cls is bool:
+        return _CONSTANTS[value]
+    if cls is int:
+        return int.__repr__(value)
+    if cls is list:
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        if all(_scalar(v) for v in value):
+            items = f",\n{inner}".join(map(_scalar_text, value))
+        else:
+            items = f",\n{inner}".join([_value_text(v, inner) for v in value])
+        return f"[\n{inner}{items}\n{indent}]"
+    if cls is dict:
+        return flat_object(value, indent)
+    # a float, a tuple, a subclass: json.dumps; a JSON string never holds a
+    # raw newline, so re-indenting by lines is exact
+    return json.dumps(value, indent=2, ensure_ascii=True).replace("\n", "\n" + indent)
 
 
 _encode_string = json.encoder.encode_basestring_ascii  # the C function when available

@@ -2,15 +2,19 @@
 report.  One ``<testsuite>`` per topic; one ``<testcase>`` per claim
 (classname = topic, name = claim id), with a ``<failure>`` carrying the
 arithmetic when the verdict is not the expected one; one ``<testcase>`` with
-an ``<error>`` per invalid file."""
+an ``<error>`` per invalid file.  A statement with several checked parts
+has a line per part after its explanation, in the failure's message and
+its text."""
 
 from __future__ import annotations
 
 from pathlib import PurePath
 from typing import TYPE_CHECKING, TextIO
 
+from .base import part_line, several_parts
+
 if TYPE_CHECKING:
-    from ..model import ClaimResult, Problem
+    from ..model import ClaimResult, Outcome, Problem
     from .base import Report
 
 __all__ = ["report", "render"]
@@ -55,7 +59,8 @@ def render(rep: Report) -> str:
             })
             if not result.ok:
                 failure = ET.SubElement(case, "failure", {
-                    "message": f"{outcome.verdict}, expected {claim.expect}: {outcome.explanation}",
+                    "message": f"{outcome.verdict}, expected {claim.expect}: {outcome.explanation}"
+                    + "".join(f"\n{line}" for line in _part_lines(outcome)),
                     "type": outcome.verdict,
                 })
                 failure.text = _details(result)
@@ -74,6 +79,7 @@ def _details(result: ClaimResult) -> str:
         f"says: {claim.says}",
         f"verdict: {outcome.verdict} (expected {claim.expect})",
         outcome.explanation,
+        *_part_lines(outcome),
     ]
     if outcome.ambiguous and outcome.strict_verdict:
         lines.append(f"ambiguous wording; under the strict reading: {outcome.strict_verdict}")
@@ -81,6 +87,11 @@ def _details(result: ClaimResult) -> str:
     if outcome.needed:
         lines.append(f"needed: {outcome.needed}")
     return "\n".join(lines)
+
+
+def _part_lines(outcome: Outcome) -> list[str]:
+    """A line per checked part, when there are several (none otherwise)."""
+    return [part_line(part) for part in outcome.parts] if several_parts(outcome) else []
 
 
 def report(rep: Report, *, out: TextIO, err: TextIO) -> None:

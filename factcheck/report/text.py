@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, TextIO
 
+from .base import part_pieces, several_parts
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
@@ -80,15 +82,26 @@ def _where(file: str, line: int | None, column: int | None = None) -> str:
 
 
 def _outcome_lines(outcome: Outcome, *, detail: bool) -> list[Line]:
-    """The arithmetic of a verdict, one line each (the caller indents)."""
-    lines: list[Line] = [[(outcome.explanation, "")]]
-    if detail:
-        parts = [f"reading: {outcome.reading}"]
-        if outcome.computed is not None:
-            parts.append(f"computed: {outcome.computed}")
-        if outcome.accepted is not None:
-            parts.append(f"accepted: {outcome.accepted}")
-        lines.append([("; ".join(parts), "dim")])
+    """The arithmetic of a verdict, one line each (the caller indents).
+
+    A statement with several checked parts (semantics section 9) shows a
+    line per part, each with its verdict and arithmetic, in place of the
+    explanation (and, in detail, a line with the part's role and reading
+    under each); a statement with one part reads as it always has."""
+    if several_parts(outcome):
+        lines: list[Line] = []
+        for part in outcome.parts:
+            body, verdict = part_pieces(part)
+            line: Line = [(body, "")]
+            if verdict is not None:
+                line += [(": ", ""), _verdict(verdict, pad=False)]
+            lines.append(line)
+            if detail:
+                lines.append([("  " + _arithmetic(part.reading, part.computed, part.accepted, role=part.role), "dim")])
+    else:
+        lines = [[(outcome.explanation, "")]]
+        if detail:
+            lines.append([(_arithmetic(outcome.reading, outcome.computed, outcome.accepted), "dim")])
     # the notes explain an ambiguity in words; this line gives the other verdict at a glance
     if outcome.ambiguous and outcome.strict_verdict and outcome.strict_verdict != outcome.verdict:
         lines.append([("ambiguous wording; under the strict reading: ", ""), _verdict(outcome.strict_verdict, pad=False)])
@@ -96,6 +109,18 @@ def _outcome_lines(outcome: Outcome, *, detail: bool) -> list[Line]:
     if outcome.needed:
         lines.append([(f"needed: {outcome.needed}", "")])
     return lines
+
+
+def _arithmetic(reading: str, computed: str | None, accepted: str | None, *, role: str | None = None) -> str:
+    """``reading: ratio; computed: 2.556; accepted: [2.45, 2.55]`` (a part's
+    role first)."""
+    parts = [f"role: {role}"] if role is not None else []
+    parts.append(f"reading: {reading}")
+    if computed is not None:
+        parts.append(f"computed: {computed}")
+    if accepted is not None:
+        parts.append(f"accepted: {accepted}")
+    return "; ".join(parts)
 
 
 def _claim_head(claim: Claim, result: ClaimResult | None, *, always_where: bool) -> Line:

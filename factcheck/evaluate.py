@@ -26,11 +26,12 @@ Partly inside (figures that are ranges): unverifiable.  Otherwise fails.
 from __future__ import annotations
 
 import calendar
+import re
 from fractions import Fraction
 from typing import NamedTuple
 
 from .model import Operand, Outcome, PartOutcome, Settings
-from .numbers import Interval, ReadNumber, fmt, hedge_interval, precise_approximation, relative
+from .numbers import SCALE_SUFFIXES, Interval, ReadNumber, fmt, hedge_interval, precise_approximation, relative
 from .periods import Period, missing_in
 from .phrases import Part, Reading, UnreadableStatement
 
@@ -242,6 +243,16 @@ def _evaluate_part(part: Part, accepts: _Accepts | None, of: Operand, vs: Operan
     elif part.family == "value" and n.percent:
         model = _percentage_model(part, model, of, vs)
     result = _evaluate_model(part, model, held, band, of, vs)
+    if part.family == "value" and part.role in ("A", "B") and result.verdict == "fails":
+        # "to £16.9m" over a figure kept in millions (value: 16.9): the
+        # number read in the units of its scale word, and said so
+        unscaled = _in_scale_units(n)
+        if unscaled is not None:
+            u_held, u_band = acceptance(unscaled, part.hedge, settings)
+            again = _evaluate_model(part, model, u_held, u_band, of, vs)
+            if again.verdict != "fails":
+                result = again._replace(
+                    explanation=again.explanation + f" (read as {fmt(unscaled.value)}, in the units of {n.text!r})")
     notes = list(result.notes)
     if part.discouraged:
         notes.append(part.discouraged)
@@ -272,6 +283,19 @@ def _evaluate_part(part: Part, accepts: _Accepts | None, of: Operand, vs: Operan
     if not notes and strict is None:
         return result
     return result._replace(notes=tuple(notes), strict_verdict=strict)
+
+
+_SCALE_WORD = re.compile(r"\s?(thousand|million|billion|trillion|mln|mn|bn|tn|k|m|b)$")
+
+
+def _in_scale_units(n: ReadNumber) -> ReadNumber | None:
+    """"£16.9m" as 16.9 (millions), for a figure written in those units."""
+    m = _SCALE_WORD.search(n.text)
+    if not m:
+        return None
+    k = SCALE_SUFFIXES[m[1]]
+    return n._replace(value=n.value / k, interval=n.interval.scale(Fraction(1, k)),
+                      step=None if n.step is None else n.step / k)
 
 
 def _percentage_model(part: Part, model: _Model, of: Operand, vs: Operand | None) -> _Model:

@@ -271,6 +271,15 @@ _CHARACTERS = str.maketrans(
 )
 
 
+def _keyed(keywords: tuple[str, ...], pattern: str) -> Callable[[], re.Pattern[str]]:
+    """A replacement pattern compiled the first time a text has one of its
+    ``keywords`` (normalise skips it otherwise): patterns over every number
+    word cost a few tenths of a millisecond to compile, at every start."""
+    get = _when_needed(pattern)
+    get.keywords = keywords  # type: ignore[attr-defined]
+    return get
+
+
 def _after_number(then: str) -> Callable[[re.Match[str]], str]:
     """A replacement for ``(number)-fold``: the number, then ``then``; a
     word that is not a number word is left as it was ("manifold")."""
@@ -282,7 +291,7 @@ def _after_number(then: str) -> Callable[[re.Match[str]], str]:
     return replace
 
 
-_REPLACEMENTS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+_REPLACEMENTS: list[tuple[re.Pattern[str] | Callable[[], re.Pattern[str]], str | Callable[[re.Match[str]], str]]] = [
     # "a quarter of a percentage point": points
     (re.compile(r"\b((?:a|one|three|another)[\s-]quarters?|a[\s-]half|half|a[\s-]third|two[\s-]thirds|a[\s-]tenth)(?: of)? an?"
                 r" (?:percentage |per ?cent(?:age)? )?point\b"), r"\1 points"),
@@ -290,9 +299,9 @@ _REPLACEMENTS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (re.compile(r"\bpct\b|\bp\.c\.(?=\s|$)"), "percent"),
     (re.compile(r"\bpercentage[\s-]*points?\b|\bper\s*cent(?:age)?[\s-]*points?\b|\bp\.?p\.?(?=\s|$)|\bppts?\b"), " points"),
     (re.compile(r"\b(\d+(?:\.\d+)?)[\s-]?(?:point|points|pt|pts)\b"), r"\1 points"),
-    (re.compile(r"(?:\b(\d+(?:\.\d+)?)\s*|\b(" + NUMBER_WORD_PATTERN + r")[\s-]+)(?:basis[\s-]*points?|bps?)\b"),
+    (_keyed(("bp", "basis"), r"(?:\b(\d+(?:\.\d+)?)\s*|\b(" + NUMBER_WORD_PATTERN + r")[\s-]+)(?:basis[\s-]*points?|bps?)\b"),
      lambda m: (m[1] or m[2]) + "bp"),
-    (re.compile(r"(\d|\b(?:" + NUMBER_WORD_PATTERN + r"))[\s-]*(?:percent|pc)\b"), r"\1%"),
+    (_keyed(("percent", "pc"), r"(\d|\b(?:" + NUMBER_WORD_PATTERN + r"))[\s-]*(?:percent|pc)\b"), r"\1%"),
     (re.compile(r"\s*%"), "%"),
     (re.compile(r"\b(\d+(?:\.\d+)?)\s*x\b"), r"\1 times"),
     # (any word, then checked: an alternation of the number words costs 0.5 ms to compile)
@@ -318,6 +327,10 @@ _REPLACEMENTS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 def normalise(text: str) -> str:
     t = text.lower().translate(_CHARACTERS)
     for rx, rep in _REPLACEMENTS:
+        if not isinstance(rx, re.Pattern):  # compiled when its keyword is in some text
+            if not any(k in t for k in rx.keywords):  # type: ignore[attr-defined]
+                continue
+            rx = rx()
         t = rx.sub(rep, t)
     return t.strip().rstrip(".;:!?").strip()
 
@@ -495,7 +508,7 @@ _ORDINALS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
     "tenth": 10,
 }
-_RECORD_RE = re.compile(
+_RECORD_RE = _when_needed(
     r"(?:(?<![\w#])(?P<rank>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th)|#\d+)[\s-])?"
     r"\b(?P<what>" + _RECORD_LOW + "|" + _RECORD_HIGH + r")\b"
     r"(?P<rest>[^,;]*?)"
@@ -523,7 +536,11 @@ _PEAKED_RE = _when_needed(
 
 
 _RECORD_BARE = _when_needed(r"\b(?:a|the|new|another)\s(?:new\s)?(?:record|all[- ]time high|all[- ]time record|record high|record low|all[- ]time low)\b|\brecord[- ](?:high|low|number|level|figure|year)\b|\brecord-breaking\b|\bunprecedented\b")
-_PREVIOUS_RE = re.compile(
+#: the words one of which a record pattern needs (compiled only then)
+_RECORD_KEYWORDS = ("highest", "lowest", "largest", "biggest", "greatest", "most", "record", "peak", "top", "high",
+                    "low", "smallest", "fewest", "least", "all-time", "all time")
+_PREVIOUS_KEYWORDS = ("previous", "prior", "former", "last", "earlier", "old")
+_PREVIOUS_RE = _when_needed(
     r"\b(?:previous|prior|former|last|earlier|old)\s(?:all[- ]time\s)?"
     r"(?P<what>record high|record low|peak|high|record|maximum|low|minimum)\b"
     r"(?:\s(?:set|reached|recorded|seen)?\s?(?:in\s@(?P<y1>\d+)\s?)?(?:,\s)?(?:(?P<lead>of|at)|was|,)?\s?)?"
@@ -542,7 +559,9 @@ def _previous(text: str) -> re.Match[str] | None:
     looked up together.
     """
     pos = 0
-    while (m := _PREVIOUS_RE.search(text, pos)) is not None:
+    if not any(w in text for w in _PREVIOUS_KEYWORDS):
+        return None
+    while (m := _PREVIOUS_RE().search(text, pos)) is not None:
         gap = m["hedge"][:-1]
         if not gap or gap in HEDGES or (m["lead"] and f"{m['lead']} {gap}" in HEDGES):
             return m
@@ -845,7 +864,7 @@ def _find_record(tg: _Tagged) -> Part | None:
             part = _years_record(tg, ny)
             if part is not None:
                 return part
-    m = _RECORD_RE.search(t)
+    m = _RECORD_RE().search(t) if any(w in t for w in _RECORD_KEYWORDS) else None
     if m:
         what = m["what"]
         high = not re.fullmatch(_RECORD_LOW, what)

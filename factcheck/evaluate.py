@@ -55,6 +55,9 @@ class _Result(NamedTuple):
     notes: tuple[str, ...] = ()
     needed: str | None = None
     strict_verdict: str | None = None
+    #: the family the part was judged as, when not its own (a bare
+    #: percentage over two counts is judged as a share)
+    reading: str | None = None
 
 
 # --------------------------------------------------------------------------
@@ -243,6 +246,8 @@ def _evaluate_part(part: Part, accepts: _Accepts | None, of: Operand, vs: Operan
     elif part.family == "value" and n.percent:
         model = _percentage_model(part, model, of, vs)
     result = _evaluate_model(part, model, held, band, of, vs)
+    if part.family == "value" and model.kind == "ratio":
+        result = result._replace(reading="share")
     if part.family == "value" and part.role in ("A", "B") and result.verdict == "fails":
         # "to £16.9m" over a figure kept in millions (value: 16.9): the
         # number read in the units of its scale word, and said so
@@ -753,7 +758,7 @@ def evaluate(reading: Reading | Prepared, of: Operand, vs: Operand | None, setti
     parts = (reading.primary, *reading.anchors)
     results = [_evaluate_part(p, a, of, vs, settings) for p, a in zip(parts, prepared.accepts)]
     outcomes = [
-        PartOutcome(p.text, _reading_name(p, r), r.verdict, r.computed, r.accepted, r.explanation, p.role)
+        PartOutcome(p.text, r.reading or p.family, r.verdict, r.computed, r.accepted, r.explanation, p.role)
         for p, r in zip(parts, results)
     ]
     outcomes += [_named_figure(n, of, vs, settings) for n in reading.loose]
@@ -775,14 +780,6 @@ def evaluate(reading: Reading | Prepared, of: Operand, vs: Operand | None, setti
         needed=main.needed,
         parts=tuple(outcomes),
     )
-
-
-def _reading_name(part: Part, result: _Result) -> str:
-    """The family a part was judged as: a bare percentage over two counts
-    is a share (section 2)."""
-    if part.family == "value" and "/ " in (result.explanation or "") and part.number is not None and part.number.percent:
-        return "share"
-    return part.family
 
 
 def _named_figure(n: ReadNumber, of: Operand, vs: Operand | None, settings: Settings) -> PartOutcome:

@@ -999,8 +999,7 @@ def _place(tg: _Tagged, i: int, names: frozenset[str] = frozenset()) -> str | No
     A hedged span of time ("waits of more than 65 weeks") describes the
     subject with a size of its own: it is not placed, so the statement is
     unreadable and the user is told to shorten it."""
-    m = re.search(rf"#{i}(?!\d)%?", tg.text)
-    assert m is not None
+    m = _token_at(tg, i)
     n = tg.numbers[i]
     left, right = tg.text[: m.start()], tg.text[m.end() :]
     hedge, _, hedge_at = _hedge_before(left)
@@ -1120,7 +1119,7 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
     if primary.family == "value" and primary.role == "A":
         # a direction beside "to X" ("slumped to 40") is checked against B
         d = _direction(_words(tg.text[: primary.position]))
-        if d and primary.family == "value" and any(w in _UP | _DOWN for w in _window_left(tg.text[: primary.position], 3)):
+        if d and any(w in _UP | _DOWN for w in _window_left(tg.text[: primary.position], 3)):
             comp = Part("comparison", primary.text, None, comparator="gt" if d > 0 else "lt", direction=d,
                         position=primary.position)
             extra = [primary._replace(role="A"), *extra]
@@ -1135,7 +1134,7 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
     for k, n in enumerate(tg.numbers):
         role = used.get(k) or _place(tg, k, names)
         if role is None:
-            hedge = _hedge_before(tg.text[: re.search(rf"#{k}(?!\d)", tg.text).start()])[0]  # type: ignore[union-attr]
+            hedge = _hedge_before(tg.text[: _token_at(tg, k).start()])[0]
             shown = _number_in_context(tg, k)
             if hedge != "none" or k not in loose_tokens:
                 raise UnreadableStatement(
@@ -1207,10 +1206,16 @@ def _counts_units(tg: _Tagged, p: Part, rate: Part) -> bool:
     return before[-1:] in (["for"], ["across"], ["over"], ["in"], ["from"]) and bool(after) and after[-1].endswith("s")
 
 
-def _number_in_context(tg: _Tagged, k: int) -> str:
-    """Number ``k`` with its hedge and the word after it, as written: "more than 65 weeks"."""
+def _token_at(tg: _Tagged, k: int) -> re.Match[str]:
+    """Where number token ``#k`` (with its ``%``) stands in the tagged text."""
     m = re.search(rf"#{k}(?!\d)%?", tg.text)
     assert m is not None
+    return m
+
+
+def _number_in_context(tg: _Tagged, k: int) -> str:
+    """Number ``k`` with its hedge and the word after it, as written: "more than 65 weeks"."""
+    m = _token_at(tg, k)
     hedge, hedge_text, _ = _hedge_before(tg.text[: m.start()])
     after = _window_right(tg.text[m.end() :], 1)
     return " ".join([*([hedge_text] if hedge_text else []), tg.numbers[k].text, *after])

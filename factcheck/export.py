@@ -22,12 +22,12 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .model import ClaimResult, Registry, Source
+    from .model import Claim, ClaimResult, Registry, Source
 
 __all__ = ["RATINGS", "BEST_RATING", "WORST_RATING", "claim_review", "claim_reviews", "dumps", "write_atomic"]
 
@@ -53,12 +53,14 @@ def claim_review(
     *,
     review: Mapping[str, str] | None = None,
     date: str | None = None,
+    url: str | None = None,
 ) -> dict[str, Any]:
     """The ClaimReview of one checked claim.
 
     ``source`` is the claim's source (who made the claim, when and where);
     ``review`` the ``author`` / ``url`` of the reviewing organisation (the
-    ``review`` settings); ``date`` the review's ``datePublished``, if any.
+    ``review`` settings); ``date`` the review's ``datePublished``, if any;
+    ``url`` the address of the review itself (a page and the claim's anchor).
     """
     claim, outcome = result.claim, result.outcome
     name, value = RATINGS[outcome.verdict]
@@ -87,6 +89,7 @@ def claim_review(
         "itemReviewed": item,
         "author": author if len(author) > 1 else None,
         "datePublished": date,
+        "url": url,
     })
 
 
@@ -96,14 +99,20 @@ def claim_reviews(
     *,
     review: Mapping[str, str] | None = None,
     date: str | None = None,
+    url_for: Callable[[Claim], str | None] | None = None,
 ) -> list[dict[str, Any]]:
-    """A ClaimReview for each result, with the claim's source from its topic."""
+    """A ClaimReview for each result, with the claim's source from its topic.
+
+    ``url_for`` gives the review's own address for a claim (the HTML site
+    passes its page URL and the claim's anchor).
+    """
     sources = {(t.name, t.file): t.sources for t in registry.topics}
     out = []
     for result in results:
         claim = result.claim
         source = sources.get((claim.topic, claim.file), {}).get(claim.source) if claim.source else None
-        out.append(claim_review(result, source, review=review, date=date))
+        url = url_for(claim) if url_for is not None else None
+        out.append(claim_review(result, source, review=review, date=date, url=url))
     return out
 
 

@@ -150,8 +150,8 @@ def statement_object(st: Statement) -> dict[str, Any]:
 
 def article_object(scan: ArticleScan) -> dict[str, Any]:
     a = scan.article
-    return {"file": a.file, "title": a.title, "url": a.url, "date": a.date, "publisher": a.publisher,
-            "statements": [statement_object(st) for st in scan.statements]}
+    return {"file": a.file, "title": a.title, "url": a.url, "date": a.date,
+            "statements": [statement_object(st) for st in scan.statements], "publisher": a.publisher}
 
 
 def json_report(items: Iterable[ArticleScan | ArticleError], *, out: TextIO, err: TextIO) -> Tally:

@@ -171,21 +171,25 @@ def _span_end(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-def _operand(m: Mention | None, name: str, settings: Settings, period: int | None = None):
-    if m is None:
-        return operand_from_text("null", name=name, settings=settings,
-                                 period=str(period) if period is not None else None)
+def _rounded(m: Mention) -> bool:
+    """Whether a number of the article is rounded as published: written with
+    a scale ("£2.4m", "1.9 billion") or decimals ("12.5%").  A whole number
+    is a count as the article gives it ("1,000"), exact like a figure of a
+    claim file."""
     n = m.number
-    exact = m.hedge == "none" and n.step == 1 and not n.words and " " not in n.text.strip()
-    text = m.figure_text.replace("\n", " ")
-    if m.hedge != "none" or exact or n.words:
-        return operand_from_text(text if m.hedge != "none" else (str(n.value) if n.words else text), name=name,
-                                 settings=settings, period=str(m.period) if m.period and period is None else
-                                 (str(period) if period is not None else None), percent=n.percent)
-    # digits written rounded ("14,000", "1.9bn", "12.5%"): the interval of
-    # their written precision (semantics section 1)
-    return operand_from_text(n.text, name=name, settings=settings, rounded=True, percent=n.percent,
-                             period=str(period) if period is not None else None)
+    return m.hedge == "none" and not n.words and n.step is not None and (n.step != 1 and (
+        n.step < 1 or re.search(r"[a-z]", n.text.lower().replace("%", "")) is not None))
+
+
+def _operand(m: Mention | None, name: str, settings: Settings, period: int | None = None):
+    p = str(period) if period is not None else None
+    if m is None:
+        return operand_from_text("null", name=name, settings=settings, period=p)
+    n = m.number
+    if _rounded(m):  # the interval of its written precision (semantics section 1)
+        return operand_from_text(n.text, name=name, settings=settings, rounded=True, percent=n.percent, period=p)
+    text = m.figure_text.replace("\n", " ") if m.hedge != "none" else str(n.value)
+    return operand_from_text(text, name=name, settings=settings, percent=n.percent, period=p)
 
 
 def _judge(says: str, reading: Reading, pairing: Pairing, settings: Settings) -> Outcome | None:

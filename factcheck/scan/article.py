@@ -164,7 +164,7 @@ def _from_html(raw: str, file: str) -> Article:
     doc = trafilatura.bare_extraction(raw, output_format="python", with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True)
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < 8:
         raise ArticleError(file, "no article body found in the HTML",
                            "give scan the page of one article (or its text)")
     body = _dehyphen(text.strip()) + "\n"

@@ -109,13 +109,13 @@ def _figure(st: Statement, m: Mention | None, role: str, sid: str, figures: dict
         entry: dict[str, Any] = {"value": None}
         if period:
             entry["period"] = period
-        entry["note"] = "not in the article: " + (st.pairing.b.reason if role == "B" and st.pairing.b
-                                                  else st.pairing.a.reason)
+        entry["note"] = "the article does not give this figure: look it up"
         figures[fid] = entry
         return fid
     fid = _unique(_noun_id(m, "figure") + (f"_{m.period}" if m.period else ""), taken)
     n = m.number
     from ..numbers import fmt
+    from . import _rounded
 
     if m.hedge != "none":
         value: Any = f"{m.hedge_text.lower()} {fmt(n.value)}"
@@ -128,7 +128,7 @@ def _figure(st: Statement, m: Mention | None, role: str, sid: str, figures: dict
         entry["unit"] = "percent"
     elif m.currency:
         entry["unit"] = m.currency
-    if m.hedge == "none" and not (n.step == 1 and not n.words):
+    if _rounded(m):
         entry["rounded"] = True
     if m.noun:
         entry["what"] = m.noun

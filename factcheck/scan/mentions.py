@@ -172,7 +172,9 @@ def _mention(s: str, low: str, m: re.Match[str], offset: int, sentence: int) -> 
         return Mention(offset + a, offset + b, raw, n, "fraction", sentence=sentence)
     if re.match(r"\s?(?:-\s?)?(?:times|fold|x\b|×)", after) or re.match(r"fold\b", low[b:]):
         return Mention(offset + a, offset + b, raw, n, "multiplier", sentence=sentence)
-    form = _form(m, n, low, a, b, pct, code)
+    form = _form(m, n, s, low, a, b, pct, code)
+    if form == "count" and n.words and n.value == 1:
+        form = "label"  # "one shop", "one of": a pronoun more often than a figure
     hedge, hedge_text, at = _hedge_of(s, low, a)
     currency = (m["cur"] or code or "").strip().upper() or None
     noun = _noun(s, b) if form in ("count", "money") else None
@@ -201,7 +203,7 @@ def _hedge_of(s: str, low: str, a: int) -> tuple[str, str, int]:
     return kind, s[hm.start():hm.start() + len(s[hm.start():a].rstrip())], hm.start()
 
 
-def _form(m: re.Match[str], n: ReadNumber, low: str, a: int, b: int, pct: bool, code: str | None) -> str:
+def _form(m: re.Match[str], n: ReadNumber, s: str, low: str, a: int, b: int, pct: bool, code: str | None) -> str:
     if pct:
         return "percentage"
     if m["cur"] or code:
@@ -214,6 +216,8 @@ def _form(m: re.Match[str], n: ReadNumber, low: str, a: int, b: int, pct: bool, 
         return "year"
     if nxt == "-" and after[:2] in (["year", "old"], ["years", "old"]) or after[:2] == ["years", "old"]:
         return "age"
+    if re.search(r"[A-Z][a-z]+,\s$", s[max(0, a - 40):a]) and re.match(r",\s", low[b:b + 2]) and n.value < 120:
+        return "age"  # "Mr Smith, 45, said"
     if before and before[-1] in _AGE_BEFORE or before[-2:] in (["aged", "between"], ["aged", "from"]):
         return "age"
     if after and after[0] in _CLOCK and nxt in (" ", ".", "") or re.match(r"\s?[ap]\.m\b", low[b:]):
@@ -228,8 +232,6 @@ def _form(m: re.Match[str], n: ReadNumber, low: str, a: int, b: int, pct: bool, 
     if nxt == "-" and after and after[0].isalpha() and after[0] not in ("fold", "times"):
         return "label"  # "a 20-team league"
     if before and before[-1].strip(".") in _LABEL_BEFORE and low[a - 1:a] == " ":
-        return "label"
-    if m["num"] and re.search(r"[A-Z]", low[:0]):  # (never: kept for symmetry)
         return "label"
     return "count"
 

@@ -77,7 +77,7 @@ def _nouns_match(a: Mention | None, b: Mention, piece_words: frozenset[str]) -> 
     if a is None:
         return bool(b_nouns & piece_words)
     a_nouns = {stem(w) for w in (a.noun or "").split()}
-    return bool(b_nouns & (a_nouns | a.context | piece_words)) or bool(a_nouns & b.context)
+    return bool(b_nouns & (a_nouns | a.context | piece_words))
 
 
 def pair(text: str, family: str, piece: tuple[int, int], used: set[int], anchors: dict[str, Mention],

@@ -310,3 +310,36 @@ def test_jobs_give_the_same_output(tmp_path):
     assert one.exit_code == four.exit_code == 1
     assert one.stdout == four.stdout
     assert json.loads(one.stdout)["summary"]["statements"] == 20
+
+
+# --------------------------------------------------------------------------
+# real passages (tests/scan_report.py): the figures do not fall
+# --------------------------------------------------------------------------
+
+
+def test_real_passages_do_not_fall_below_what_scan_reaches():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("scan_report", Path(__file__).with_name("scan_report.py"))
+    report = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(report)
+    m = report.measure()
+    assert m["passages"] >= 30
+    assert (m["checkable"], m["base_missing"]) == (22, 24)
+    assert m["checkable_right"] >= 16  # 73%
+    assert m["base_missing_reported"] >= 23  # 96%
+    assert m["alarms_real"] == m["alarms"]  # no false alarm
+
+
+def test_a_5000_word_article_is_scanned_well_under_a_second():
+    import time
+
+    text = "\n\n".join((DATA / "pairs.txt").read_text().split("\n\n")) + "\n\n"
+    filler = ("The council said the review of recorded crime would be published in the summer, after officers "
+              "had checked how each report was logged across the city and its districts. ")
+    article = (text + filler * 10 + "\n\n") * 20
+    assert len(article.split()) > 5000
+    start = time.perf_counter()
+    scan = scan_text(article)
+    assert time.perf_counter() - start < 1.0
+    assert len(scan.statements) == 80

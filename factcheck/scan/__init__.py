@@ -57,7 +57,8 @@ class ArticleScan(NamedTuple):
 # clauses
 # --------------------------------------------------------------------------
 
-_SPLIT = re.compile(r"\s*[;:]\s+|,\s+|\s+[—–]\s+|\s+-\s+|\s*\(\s*|\s*\)\s*|\s+(?:and|but|while|whereas)\s+(?=\D)")
+_SPLIT = re.compile(r"\s*[;:…]\s+|,\s+|\s+[—–]\s+|\s+-\s+|\s*\(\s*|\s*\)\s*|"
+                    r"\s+(?:and|but|while|whereas|when|where|after|before|although|though)\s+(?=\D)")
 #: a clause that only names a figure of the one before ("rose 12%, from 1,000")
 _CONTINUES = re.compile(r"(?:up |down )?(?:from|to|than|compared (?:with|to)|against|versus|on the)\b", re.I)
 
@@ -113,10 +114,17 @@ def scan_article(article: Article, settings: Settings | None = None) -> ArticleS
                 and not re.search(r"\b(?:doubl|tripl|halv|twice)", s.text, re.I):
             continue
         previous = per_sentence[i - 1] if i and sentences[i - 1].paragraph >= s.paragraph - 1 else []
+        following = per_sentence[i + 1] if i + 1 < len(sentences) and sentences[i + 1].paragraph <= s.paragraph + 1 \
+            else []
+        taken: set[int] = set()
         for k, (lo, hi) in enumerate(_pieces(s)):
-            st = _statement(text, s, lo, hi, mentions, previous, every, first_piece=k == 0, settings=settings)
+            st = _statement(text, s, lo, hi, mentions, previous, following, every, first_piece=k == 0,
+                            settings=settings, taken=taken)
             if st is not None:
                 found.append(st)
+                for pick in (st.pairing.a, st.pairing.b):
+                    if pick is not None and pick.mention is not None and pick.mention.sentence == i:
+                        taken.add(pick.mention.start)
     return ArticleScan(article, tuple(found))
 
 
@@ -128,7 +136,8 @@ def _read(says: str, settings: Settings) -> Reading | None:
 
 
 def _statement(text: str, s: Sentence, lo: int, hi: int, mentions: list[Mention], previous: list[Mention],
-               every: list[Mention], *, first_piece: bool, settings: Settings) -> Statement | None:
+               following: list[Mention], every: list[Mention], *, first_piece: bool,
+               settings: Settings, taken: set[int]) -> Statement | None:
     says = _clean(text[lo:hi])
     if not says or not re.search(r"\d|\b(?:doubl|tripl|quadrupl|halv|twice|fold|times|one|two|three|four|five|six|"
                                  r"seven|eight|nine|ten|half|third|quarter|fifth)", says, re.I):
@@ -148,13 +157,15 @@ def _statement(text: str, s: Sentence, lo: int, hi: int, mentions: list[Mention]
             m = next((x for x in inside if x.value == part.number.value and x.form in COUNTABLE), None)
             if m is not None:
                 anchors[part.role] = m
+    own = {p.number.value for p in reading.parts if p.role in ("statement", "restatement") and p.number is not None}
     for m in inside:
-        if m not in anchors.values():
-            used.add(m.start)
+        if m not in anchors.values() and (m.form not in COUNTABLE or m.value in own):
+            used.add(m.start)  # the statement's own numbers ("24 per cent", "2.5-fold")
+    used |= taken  # figures an earlier statement of the sentence was paired with
     years = [int(m.value) for m in inside if m.form == "year" and m.hedge == "none"]
     needs_b = reading.needs_vs
     pairing = pair(text, reading.family, (lo, hi), used, anchors, mentions, s.start, previous, every,
-                   piece_years=years, first_piece=first_piece, needs_b=needs_b)
+                   piece_years=years, first_piece=first_piece, needs_b=needs_b, following=following)
     if reading.family not in ("rate",) and pairing.a.mention is None and pairing.b is not None \
             and pairing.b.mention is not None:
         return None  # a base with nothing to compare: not this statement's figures

@@ -218,7 +218,9 @@ def _form(m: re.Match[str], n: ReadNumber, s: str, low: str, a: int, b: int, pct
         return "age"
     if re.search(r"[A-Z][a-z]+,\s$", s[max(0, a - 40):a]) and re.match(r",\s", low[b:b + 2]) and n.value < 120:
         return "age"  # "Mr Smith, 45, said"
-    if before and before[-1] in _AGE_BEFORE or before[-2:] in (["aged", "between"], ["aged", "from"]):
+    if before and before[-1] in _AGE_BEFORE or before[-2:] in (["aged", "between"], ["aged", "from"], ["age", "of"],
+                                                              ["ages", "of"]) \
+            or before[-2:] == ["not", "yet"]:
         return "age"
     if after and after[0] in _CLOCK and nxt in (" ", ".", "") or re.match(r"\s?[ap]\.m\b", low[b:]):
         return "time"

@@ -15,6 +15,7 @@ carries its reason, for the output.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from .mentions import COUNTABLE, Mention, stem
@@ -24,7 +25,8 @@ __all__ = ["Pick", "Pairing", "pair", "ANAPHORS"]
 #: Sentence openings that point back to the figure of the sentence before.
 ANAPHORS = re.compile(r"^(?:that|this|the|these|those|it|which)(?:\s+(?:figure|number|total|tally|count|rise|"
                       r"increase|fall|drop|decline|level|amount|sum|year's figure))?\b", re.I)
-_B_WORDS = re.compile(r"(?:\bfrom|\bthan|\bagainst|\bversus|\bvs\.?|\bcompared (?:with|to)|\bon)(?:\s+(?:the|a|just|only))?\s+$",
+_B_WORDS = re.compile(r"(?:\bfrom|\bthan|\bagainst|\bversus|\bvs\.?|\bcompared (?:with|to)|\bon)"
+                      r"(?:\s+(?:the|a|just|only|its|their|last year's|the previous year's|a year earlier's))?\s+$",
                       re.I)
 _A_WORDS = re.compile(r"(?:\bto|\breaching|\breached|\btotalling|\btotaling|\bstood at)\s+$", re.I)
 _PREVIOUS = re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b|"
@@ -83,7 +85,7 @@ def _nouns_match(a: Mention | None, b: Mention, piece_words: frozenset[str]) -> 
 def pair(text: str, family: str, piece: tuple[int, int], used: set[int], anchors: dict[str, Mention],
          sentence_mentions: list[Mention], sentence_start: int, previous: list[Mention],
          all_mentions: list[Mention], *, piece_years: list[int], first_piece: bool,
-         needs_b: bool) -> Pairing:
+         needs_b: bool, following: Sequence[Mention] = ()) -> Pairing:
     """A and B for one statement.
 
     ``piece`` is the statement's clause (offsets into ``text``); ``used``
@@ -92,13 +94,44 @@ def pair(text: str, family: str, piece: tuple[int, int], used: set[int], anchors
     numbers of the sentence before; ``piece_years`` the years the clause
     names."""
     lo, hi = piece
+    piece_words = frozenset(stem(w) for w in re.findall(r"[A-Za-z]{3,}", text[lo:hi]))
+    if needs_b and "A" not in anchors and "B" not in anchors:
+        got = _next_sentence(text, family, used, sentence_mentions, lo, following, piece_words, first_piece)
+        if got is not None:
+            return got
     a_pick = _pick_a(text, family, lo, hi, used, anchors, sentence_mentions, sentence_start, previous, first_piece)
     if not needs_b:
         a = a_pick.mention
         return Pairing(a_pick, None, (), a.period if a is not None else (piece_years[0] if piece_years else None))
+    if a_pick.reason.startswith("previous sentence") and "B" not in anchors:
+        a = a_pick.mention
+        others = [m for m in previous if m is not a and _compatible(a, m, family) and m.value != a.value
+                  and _nouns_match(a, m, piece_words)]
+        if len({m.value for m in others}) == 1:
+            return Pairing(a_pick, Pick(others[0], f"previous sentence: '{_quote(text, others[0])}'"))
     b_pick, candidates = _pick_b(text, family, lo, hi, used, anchors, a_pick.mention, sentence_mentions,
                                  all_mentions, piece_years)
     return Pairing(a_pick, b_pick, candidates)
+
+
+def _next_sentence(text, family, used, sentence_mentions, lo, following, piece_words, first_piece) -> Pairing | None:
+    """"Sales fell 2 percent. ... Sales fell to $1.36 billion, from $1.39
+    billion.": a statement with no figures of its own sentence, whose next
+    sentence gives a figure and its base ("from", "compared to") with
+    nouns of the statement."""
+    wanted = {"percentage"} if family == "percentage points" else {"count", "money"}
+    own = [m for m in sentence_mentions if m.start not in used and m.form in wanted]
+    if own or not first_piece:
+        return None
+    figures = [m for m in following if m.form in wanted and m.hedge == "none"]
+    if len(figures) != 2:
+        return None
+    a, b = figures
+    if not _B_WORDS.search(text[max(0, b.start - 30):b.start]) or not _compatible(a, b, family):
+        return None
+    if not (piece_words & (a.context | {stem(w) for w in (a.noun or "").split()})):
+        return None
+    return Pairing(Pick(a, f"next sentence: '{_quote(text, a)}'"), Pick(b, f"next sentence: '{_quote(text, b)}'"))
 
 
 def _pick_a(text, family, lo, hi, used, anchors, sentence_mentions, sentence_start, previous, first_piece) -> Pick:

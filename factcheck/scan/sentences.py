@@ -110,7 +110,7 @@ def _ends_here(text: str, m: re.Match[str], limit: int) -> bool:
     stop = m.group(0)
     if not stop.startswith("."):
         return True
-    word = re.search(r"([\w.]+)$", text[:m.start()])
+    word = re.search(r"([\w.]+)$", text[max(0, m.start() - 40):m.start()])
     if not word:
         return True
     w = word[1].lower().strip(".")

@@ -96,7 +96,7 @@ def pair(text: str, family: str, piece: tuple[int, int], used: set[int], anchors
     lo, hi = piece
     piece_words = frozenset(stem(w) for w in re.findall(r"[A-Za-z]{3,}", text[lo:hi]))
     if needs_b and "A" not in anchors and "B" not in anchors:
-        got = _next_sentence(text, family, used, sentence_mentions, lo, following, piece_words, first_piece)
+        got = _next_sentence(text, family, used, sentence_mentions, following, piece_words)
         if got is not None:
             return got
     a_pick = _pick_a(text, family, lo, hi, used, anchors, sentence_mentions, sentence_start, previous, first_piece)
@@ -114,14 +114,14 @@ def pair(text: str, family: str, piece: tuple[int, int], used: set[int], anchors
     return Pairing(a_pick, b_pick, candidates)
 
 
-def _next_sentence(text, family, used, sentence_mentions, lo, following, piece_words, first_piece) -> Pairing | None:
+def _next_sentence(text, family, used, sentence_mentions, following, piece_words) -> Pairing | None:
     """"Sales fell 2 percent. ... Sales fell to $1.36 billion, from $1.39
     billion.": a statement with no figures of its own sentence, whose next
     sentence gives a figure and its base ("from", "compared to") with
     nouns of the statement."""
     wanted = {"percentage"} if family == "percentage points" else {"count", "money"}
     own = [m for m in sentence_mentions if m.start not in used and m.form in wanted]
-    if own or not first_piece:
+    if own:
         return None
     figures = [m for m in following if m.form in wanted and m.hedge == "none"]
     if len(figures) != 2:

@@ -115,6 +115,7 @@ def main(
       factcheck verify                        # check every claim in claims/
       factcheck show treason                  # one topic, with its arithmetic
       factcheck check "2.5-fold increase" 23 9
+      factcheck scan article.txt              # find and check an article's statements
       factcheck schema > claims.schema.json   # for editors
       factcheck export --output reviews.json  # schema.org ClaimReview
     """
@@ -305,6 +306,77 @@ def schema() -> None:
 
         sys.stdout.write(dumps())
     raise typer.Exit(ExitCode.OK)
+
+
+@app.command(short_help="Find and check the derived statements of an article.")
+def scan(
+    articles: Annotated[list[str], typer.Argument(metavar="ARTICLE", help="Text, Markdown or HTML files, folders, or - for standard input.")],
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = "text",
+    draft: Annotated[Optional[Path], typer.Option("--draft", help="Write a claim file of what was found (atomically).",
+                                                  show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --draft file if it exists.")] = False,
+    jobs: Annotated[
+        Optional[int],
+        typer.Option("--jobs", "-j", min=1, show_default=False,
+                     help="Scan files in this many processes (default: the number of cores; "
+                          "fewer than 16 files use one). The output is the same for any N."),
+    ] = None,
+) -> None:
+    """Find every derived statement of an article, pair it with the numbers of
+    the same text it derives from, and check it as verify would.
+
+    A statement whose base is not in the text is unverifiable, with the range
+    the missing figure would need.  Exit 0 when nothing found is imprecise or
+    fails, 1 when something is, 3 when an article cannot be read (the others
+    are still scanned), 2 on a usage error.
+
+    \b
+    Examples:
+      factcheck scan article.txt
+      factcheck scan page.html --format json
+      factcheck scan article.md --draft claims/article.yaml
+      factcheck scan archive/ --jobs 4
+    """
+    with _no_traceback(ExitCode.INVALID):
+        from .report.scan import REPORTERS as SCAN_REPORTERS
+        from .scan import ArticleScan, scan_paths
+        from .settings import find_settings
+        from .verify import default_jobs
+
+        if draft is not None:
+            if draft.exists() and not force:
+                raise _fail(f"{draft} exists; use --force to overwrite it", ExitCode.USAGE)
+            if draft.is_dir():
+                raise _fail(f"{draft} is a folder, not a file", ExitCode.USAGE)
+            if not draft.parent.is_dir():
+                raise _fail(f"cannot write {draft}: the folder {draft.parent} does not exist", ExitCode.USAGE)
+        settings, _options, problems = find_settings(Path.cwd())
+        if problems:
+            for problem in problems:
+                _stderr().print(str(problem))
+            raise typer.Exit(ExitCode.USAGE)
+        stdin = sys.stdin.buffer.read() if "-" in articles else None
+        scans: list[ArticleScan] = []
+
+        def kept(items):
+            for item in items:
+                if draft is not None and isinstance(item, ArticleScan):
+                    scans.append(item)
+                yield item
+
+        items = scan_paths(articles, settings=settings, jobs=jobs or default_jobs(), stdin=stdin)
+        tally = SCAN_REPORTERS[output](kept(items), out=sys.stdout, err=sys.stderr)
+        if draft is not None:
+            from .export import write_atomic
+            from .scan.draft import draft as draft_text
+
+            try:
+                write_atomic(draft, draft_text(scans))
+            except OSError as exc:
+                raise _fail(f"cannot write {draft}: {exc}", ExitCode.USAGE) from None
+    if tally.errors:
+        raise typer.Exit(ExitCode.INVALID)
+    raise typer.Exit(ExitCode.UNEXPECTED if tally.alarms else ExitCode.OK)
 
 
 ExportFormat = Literal["claimreview"]

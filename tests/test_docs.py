@@ -16,7 +16,7 @@ COMMANDS = sorted(c.name for c in typer.main.get_command(app).commands.values())
 
 
 def test_the_commands_are_the_documented_ones():
-    assert COMMANDS == ["check", "export", "schema", "show", "verify"]
+    assert COMMANDS == ["check", "export", "scan", "schema", "show", "verify"]
 
 
 @pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)])

@@ -408,7 +408,7 @@ def _export_site(paths: list[str] | None, output: Path | None, *, force: bool, d
         _stderr().print(str(problem))
     review = options.get("review") or {}
     files = render_site(run.registry, run.results, review=review, date=date,
-                        base_url=base_url or review.get("url"), name=" ".join(paths))
+                        base_url=base_url or review.get("url"), paths=paths)
     try:
         write_site(files, output, force=force)
     except SiteError as exc:

@@ -145,6 +145,19 @@ def breakable(name: str) -> Markup:
     return Markup("_<wbr>").join(escape(part) for part in name.split("_"))
 
 
+def shown_path(path: str) -> str:
+    """A claim file's path as the pages show it: relative to the current
+    folder when it is under it (``claims/treason.yaml``), else its name, so
+    that no absolute path of the machine that built the site is published."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        rel = path
+    if rel.startswith("..") or os.path.isabs(rel):
+        rel = os.path.basename(path)
+    return rel.replace(os.sep, "/")
+
+
 def web_url(url: object) -> bool:
     """Whether ``url`` may be a link: http or https (a ``javascript:`` or
     ``data:`` address from a claim file is shown as text, never linked)."""
@@ -168,6 +181,7 @@ def _environment():
     env.filters["highlight"] = highlight
     env.filters["figure_links"] = figure_links
     env.filters["breakable"] = breakable
+    env.filters["shown_path"] = shown_path
     env.tests["web_url"] = web_url
     env.globals.update(
         SYMBOLS=SYMBOLS,
@@ -199,7 +213,7 @@ def render_site(
     review: Mapping[str, str] | None = None,
     date: str | None = None,
     base_url: str | None = None,
-    name: str = "claims",
+    paths: Sequence[str] = ("claims",),
 ) -> dict[str, str]:
     """Every file of the site: a relative path -> its text, in a fixed order.
 
@@ -222,7 +236,7 @@ def render_site(
     base = base_url.rstrip("/") + "/" if base_url else ""
     site_name = review.get("author") or "Fact-checks"
     env = _environment()
-    common = {"site_name": site_name, "registry_name": name, "date": date, "review": review}
+    common = {"site_name": site_name, "registry_name": " ".join(shown_path(p) for p in paths), "date": date, "review": review}
 
     files: dict[str, str] = {}
     totals = dict.fromkeys(("holds", "imprecise", "fails", "unverifiable"), 0)

@@ -385,7 +385,7 @@ def test_a_folder_not_made_by_factcheck_is_refused_then_forced(tmp_path):
     refused = _export(str(CLAIMS), "--format", "html", "--output", str(out))
     assert refused.exit_code == 2
     assert refused.stderr == (
-        f"factcheck: {out} is a folder with files not written by factcheck (it has no {MARKER}) "
+        f"factcheck: {out} is not empty and factcheck did not write it: it has no {MARKER} "
         "(choose another --output, or use --force to replace the whole folder)\n")
     assert _tree(out) == {"keep.txt": b"mine"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["public"]

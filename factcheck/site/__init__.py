@@ -198,12 +198,27 @@ def _strict_differs(outcome: Outcome) -> bool:
 
 
 def _figure_value(figure) -> str:
+    """A figure in the table: its value as written (with its unit), the
+    span of a series (its chart has the values), or ``unknown``."""
     if figure.is_series:
         periods = sorted((p for p, _ in figure.series or ()), key=lambda p: p.sort_key())
         if not periods:
             return "series, empty"
         return f"series {periods[0]}" if len(periods) == 1 else f"series {periods[0]}–{periods[-1]}"
-    return figure.text or ("" if figure.known else "unknown")
+    if not figure.known:
+        return "unknown"
+    text = figure.text
+    if figure.percent:
+        return text if text.rstrip().endswith("%") else f"{text}%"
+    return f"{text} {figure.unit}" if figure.unit else text
+
+
+def _gap_kinds(figure) -> tuple[bool, bool]:
+    """Whether a series' chart has unknown points, and missing periods."""
+    from .charts import rows
+
+    table = rows(figure)
+    return (any(r.value is None and not r.missing for r in table), any(r.missing for r in table))
 
 
 def render_site(
@@ -224,7 +239,7 @@ def render_site(
     site without it); ``name`` names the registry (its path).
     """
     from ..export import claim_reviews
-    from .charts import rows, series_svg
+    from .charts import series_svg
 
     review = dict(review or {})
     by_claim = {(r.claim.file, r.claim.id): r for r in results}
@@ -252,7 +267,7 @@ def render_site(
             return f"{base}{_file}#{claim.id}"
 
         reviews = claim_reviews(registry, checked, review=review, date=date, url_for=url_for)
-        charts = {f.id: (series_svg(f, ident=f"chart-{f.id}"), any(r.value is None for r in rows(f)))
+        charts = {f.id: (series_svg(f, ident=f"chart-{f.id}"), _gap_kinds(f))
                   for f in page.topic.figures.values() if f.is_series}
         files[page.file] = env.get_template("topic.html").render(
             **common,
@@ -296,7 +311,7 @@ def check_output(output: Path, *, force: bool = False) -> None:
         raise SiteError(f"{output} exists and is not a folder", "use --force to replace it")
     if not _ours(output):
         raise SiteError(
-            f"{output} is a folder with files not written by factcheck (it has no {MARKER})",
+            f"{output} is not empty and factcheck did not write it: it has no {MARKER}",
             "choose another --output, or use --force to replace the whole folder")
 
 

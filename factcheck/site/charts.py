@@ -31,7 +31,7 @@ ROW = 24
 BAR = 15
 FONT = 13
 #: an estimate of one character's width at FONT (no font metrics here)
-CHAR = Fraction(76, 10)
+CHAR = Fraction(84, 10)
 TOP = 6
 AXIS = 40  # below the rows: ticks, tick labels and the axis title
 

@@ -154,7 +154,7 @@ def test_one_claim_card_in_full(bundled):
     facts = [(dt.text_content(), " ".join(" ".join(dd.itertext()).split())) for dt, dd in
              zip(card.xpath("./dl/dt"), card.xpath("./dl/dd"))]
     assert facts == [
-        ("Compares", "treason_2024 with treason_2023"),
+        ("Figures", "treason_2024 against treason_2023"),
         ("Reading", "ratio"),
         ("Arithmetic", '145 / 39 = 3.718; "nearly four times higher" needs [3.6, 4): holds'),
         ("Computed", "3.718"),

@@ -379,20 +379,25 @@ def scan(
     raise typer.Exit(ExitCode.UNEXPECTED if tally.alarms else ExitCode.OK)
 
 
-ExportFormat = Literal["claimreview"]
+ExportFormat = Literal["claimreview", "html"]
 
 
-@app.command(short_help="Export the checked claims as schema.org ClaimReview.")
+@app.command(short_help="Export the checked claims as schema.org ClaimReview, or as a web site.")
 def export(
     paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help=_PATHS_HELP, show_default=False)] = None,
-    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = "claimreview",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.",
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format: claimreview (JSON-LD) or html (a static web site).")] = "claimreview",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout; "
+                                                   "with --format html, the site's folder (required).",
                                                    show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
-    date: Annotated[Optional[str], typer.Option("--date", help="datePublished of the reviews: YYYY-MM-DD or 'today' (default: none).",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists (html: replace a folder not written by factcheck).")] = False,
+    date: Annotated[Optional[str], typer.Option("--date", help="datePublished of the reviews: YYYY-MM-DD or 'today' (default: none; html: also shown on the pages).",
                                                 show_default=False)] = None,
+    base_url: Annotated[Optional[str], typer.Option("--base-url", help="html: the address the site is published at, for the reviews' url "
+                                                    "(default: the review url setting; without either, urls relative to the site).",
+                                                    show_default=False)] = None,
 ) -> None:
-    """Export every checked claim as schema.org ClaimReview JSON-LD (a JSON list).
+    """Export every checked claim as schema.org ClaimReview JSON-LD (a JSON list),
+    or with --format html the registry as a static web site in a folder.
 
     The rating: holds = Accurate (4), imprecise = Imprecise (3),
     unverifiable = Unverifiable (2), fails = False (1).  The review's author
@@ -401,11 +406,19 @@ def export(
     exported); 2 on a usage error, such as an --output file that exists
     without --force.
 
+    The web site (--format html) has an index.html, a page per topic (its
+    claims with verdict, quote and arithmetic, its figures, a chart per
+    series, its sources, one ClaimReview per claim embedded) and style.css.
+    It is written to a temporary folder beside --output and renamed into
+    place; a non-empty folder that factcheck did not write is refused
+    without --force.
+
     \b
     Examples:
       factcheck export
       factcheck export claims/treason.yaml --output reviews.json
       factcheck export --output reviews.json --force --date today
+      factcheck export --format html --output site
     """
     with _no_traceback(ExitCode.USAGE):
         import datetime
@@ -421,6 +434,10 @@ def export(
                     published = datetime.date.fromisoformat(date.strip()).isoformat()
                 except ValueError:
                     raise _fail(f"--date {date!r} is not a date: write YYYY-MM-DD or 'today'", ExitCode.USAGE) from None
+        if output_format == "html":
+            return _export_site(paths, output, force=force, date=published, base_url=base_url)
+        if base_url is not None:
+            raise _fail("--base-url is for --format html (the JSON-LD has no page to point at)", ExitCode.USAGE)
         if output is not None:
             if output.exists() and not force:
                 raise _fail(f"{output} exists; use --force to overwrite it", ExitCode.USAGE)
@@ -440,6 +457,39 @@ def export(
                 write_atomic(output, text)
             except OSError as exc:
                 raise _fail(f"cannot write {output}: {exc}", ExitCode.USAGE) from None
+    raise typer.Exit(ExitCode.INVALID if problems else ExitCode.OK)
+
+
+def _export_site(paths: list[str] | None, output: Path | None, *, force: bool, date: str | None,
+                 base_url: str | None) -> None:
+    """``export --format html``: check the registry, render the site, write it."""
+    from .site import SiteError, check_output, render_site, write_site
+
+    if output is None:
+        raise _fail("--format html needs --output DIR: the folder to write the site to", ExitCode.USAGE)
+    try:
+        check_output(output, force=force)  # refuse before the work, and again when writing
+    except SiteError as exc:
+        raise _fail(str(exc), ExitCode.USAGE) from None
+    paths, settings, options, setting_problems = _registry(paths)
+    from .verify import verify_paths
+
+    run = verify_paths(paths, settings=settings)
+    problems = setting_problems + tuple(run.problems)
+    for problem in problems:
+        _stderr().print(str(problem))
+    review = options.get("review") or {}
+    files = render_site(run.registry, run.results, review=review, date=date,
+                        base_url=base_url or review.get("url"), paths=paths)
+    try:
+        write_site(files, output, force=force)
+    except SiteError as exc:
+        raise _fail(str(exc), ExitCode.USAGE) from None
+    except OSError as exc:
+        raise _fail(f"cannot write {output}: {exc}", ExitCode.USAGE) from None
+    topics, claims = len(run.registry.topics), len(run.results)
+    typer.echo(f"wrote {output}: index.html and {topics} topic page{'' if topics == 1 else 's'} "
+               f"({claims} claim{'' if claims == 1 else 's'})", err=True)
     raise typer.Exit(ExitCode.INVALID if problems else ExitCode.OK)
 
 

@@ -4,7 +4,8 @@ real commands, so the documentation cannot drift from what factcheck prints
 
 A transcript is a fenced block marked ``console``. Each line that starts
 with ``$ `` is a command, run with bash from a scratch copy of the
-repository (so commands that write files leave the checkout alone); the
+repository of its own (so commands that write files leave the checkout,
+and the other transcripts, alone); the
 lines up to the next command are its exact output, standard output and
 standard error together, as in a pipe (no colour), with ``COLUMNS=100``.
 ``echo $?`` after a command sees that command's exit status. Trailing
@@ -98,9 +99,8 @@ def replay(transcript: Transcript, where: Path) -> list[str]:
     return chunks[1:]
 
 
-@pytest.fixture(scope="module")
-def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    where = tmp_path_factory.mktemp("repo")
+def copy_repository(where: Path) -> Path:
+    """The parts of the checkout the transcripts read, copied to ``where``."""
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():
@@ -108,6 +108,13 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
         elif source.exists():
             shutil.copy2(source, where / name)
     return where
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> Path:
+    """A copy of the repository of its own for each transcript, so that one
+    transcript's files (a site, a draft) never meet another's."""
+    return copy_repository(tmp_path)
 
 
 def test_every_console_block_starts_with_a_command():

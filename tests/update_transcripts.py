@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import test_transcripts as t  # noqa: E402
 
 
-def update(document: Path, where: Path) -> int:
+def update(document: Path, scratch: Path) -> int:
     text = document.read_text(encoding="utf-8")
     changed = 0
 
@@ -29,7 +29,8 @@ def update(document: Path, where: Path) -> int:
         (transcript,) = [x for x in t.transcripts(document) if x.line == line] or [None]
         if transcript is None:
             return m.group(0)
-        outputs = t.replay(transcript, where)
+        where = Path(tempfile.mkdtemp(dir=scratch))
+        outputs = t.replay(transcript, t.copy_repository(where))
         body = "".join(
             f"$ {step.command}\n" + "".join(row.rstrip() + "\n" for row in got.splitlines())
             for step, got in zip(transcript.steps, outputs, strict=True)
@@ -48,16 +49,7 @@ def main(argv: list[str]) -> None:
     documents = [Path(a).resolve() for a in argv] or [d for d in t.DOCUMENTS if d.exists()]
     for document in documents:
         with tempfile.TemporaryDirectory() as tmp:
-            where = Path(tmp)
-            for name in t.COPIED:
-                source = t.ROOT / name
-                if source.is_dir():
-                    import shutil
-                    shutil.copytree(source, where / name)
-                elif source.exists():
-                    import shutil
-                    shutil.copy2(source, where / name)
-            print(f"{document.relative_to(t.ROOT)}: {update(document, where)} transcripts changed")
+            print(f"{document.relative_to(t.ROOT)}: {update(document, Path(tmp))} transcripts changed")
 
 
 if __name__ == "__main__":

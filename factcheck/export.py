@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -116,9 +117,18 @@ def claim_reviews(
     return out
 
 
+#: What json.dumps keeps raw with ensure_ascii=False although it is a control
+#: character: DEL and C1 (C0 it escapes itself).
+_RAW_CONTROL = re.compile("[\x7f-\x9f]")
+
+
 def dumps(reviews: list[dict[str, Any]]) -> str:
-    """JSON-LD text with a final newline (non-ASCII kept: quotes are text)."""
-    return json.dumps(reviews, indent=2, ensure_ascii=False) + "\n"
+    """JSON-LD text with a final newline (non-ASCII kept: quotes are text;
+    control characters written as JSON escapes, never raw)."""
+    text = json.dumps(reviews, indent=2, ensure_ascii=False) + "\n"
+    # inside a JSON document such a character can only be inside a string,
+    # where \u0085 stands for it exactly
+    return _RAW_CONTROL.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -94,6 +94,47 @@ _ALLOWED_TAGS = frozenset(
     {"!"} | {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 )
 
+#: Control characters refused in any string of a claim file: C0 but tab and
+#: newline, DEL, and C1 (NEL included).  Raw ones are refused by the YAML
+#: reader already (a raw NEL is a line break in YAML 1.1 and never reaches a
+#: value); this catches the ones a double-quoted scalar writes as escapes
+#: ("\e[2J", "\x07", "\0", "\N"), which would clear a terminal or break
+#: an XML report.
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_HINT = "claim files hold printable text only; tab and newline are the only control characters allowed"
+_ESCAPE_RE = re.compile(r'\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)|"', re.DOTALL)
+_SIMPLE_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+                   "r": "\r", "e": "\x1b", "N": "\x85"}
+
+
+def _control_problem(text: str, file: str, line: int, column: int, value: str) -> Problem:
+    """Where in a double-quoted scalar (starting at ``line``, ``column``,
+    1-based) the first escape that writes a control character is."""
+    bad = CONTROL_RE.search(value)
+    code = ord(bad[0]) if bad else 0
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+    start += column  # just after the opening quote
+    for m in _ESCAPE_RE.finditer(text, start):
+        if m[0] == '"':
+            break
+        esc = m[1]
+        char = chr(int(esc[1:], 16)) if esc[0] in "xuU" and len(esc) > 1 else _SIMPLE_ESCAPES.get(esc, "")
+        if char and CONTROL_RE.match(char):
+            where_line, where_col = _line_col(text, m.start())
+            return Problem(file, where_line, where_col,
+                           f'control character U+{ord(char):04X}{_control_name(char)} written as "{m[0]}" '
+                           "is not allowed", _CONTROL_HINT)
+    return Problem(file, line, column, f"control character U+{code:04X}{_control_name(chr(code))} is not allowed",
+                   _CONTROL_HINT)
+
+
+def _control_name(char: str) -> str:
+    name = {"\0": "NUL", "\a": "BEL", "\b": "BS", "\v": "VT", "\f": "FF", "\r": "CR", "\x1b": "ESC",
+            "\x7f": "DEL", "\x85": "NEL", "\x9b": "CSI"}.get(char)
+    return f" ({name})" if name else ""
+
 
 # --------------------------------------------------------------------------
 # Node tree (our own, lighter than yaml.nodes and without resolved tags)
@@ -196,6 +237,8 @@ def _compose(text: str, file: str) -> _Node | None:
             if event.tag is not None:
                 check_tag(event)
             mark = event.start_mark
+            if event.style == '"' and CONTROL_RE.search(event.value) is not None:
+                raise _Refused(_control_problem(text, file, mark.line + 1, mark.column + 1, event.value))
             node = Scalar(mark.line + 1, mark.column + 1, event.tag, event.value, event.style, event.end_mark.line + 1)
             if event.anchor is not None:
                 anchors[event.anchor] = node

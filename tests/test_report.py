@@ -278,7 +278,7 @@ def test_junit_failure_has_a_line_per_part_when_there_are_several():
         'part "(24%)": 21 / 100 x 100 = 21%; "(24%)" needs [23.5, 24.5]%: fails',
     ]
     assert quarter.text.splitlines() == [
-        "claims/women.yaml:12: women_quarter",
+        "claims/women.yaml:12:5: women_quarter",
         "says: nearly a quarter (24%)",
         "verdict: fails (expected holds)",
         '21 / 100 x 100 = 21%; "nearly a quarter" needs [20, 25)%: holds',

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from .base import part_line, several_parts
+from .base import part_line, several_parts, visible
 
 if TYPE_CHECKING:
     from ..model import ClaimResult, Problem
@@ -21,7 +21,10 @@ __all__ = ["report", "annotation", "claim_annotation", "problem_annotation", "es
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A message as the runner reads it: ``%``, CR and LF escaped, and any
+    other control character written visibly (a log must not be retitled or
+    cleared by a claim)."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

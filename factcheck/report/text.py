@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, TextIO
 
-from .base import part_pieces, several_parts
+from .base import part_pieces, several_parts, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -139,7 +139,7 @@ def _claim_head(claim: Claim, result: ClaimResult | None, *, always_where: bool)
 def _text(line: Line) -> Text:
     from rich.text import Text
 
-    return Text.assemble(*line)
+    return Text.assemble(*[(visible(text), style) for text, style in line])
 
 
 def _print_indented(c: Console, lines: Sequence[Line | Text], *, indent: int = 4) -> None:
@@ -160,13 +160,13 @@ def _problems(problems: Sequence[Problem], err: TextIO) -> None:
     if not problems:
         return
     if not styled(err):
-        err.write("".join(f"{problem}\n" for problem in problems))
+        err.write("".join(f"{visible(str(problem))}\n" for problem in problems))
         return
     from rich.text import Text
 
     c = console(err)
     for problem in problems:
-        c.print(Text(str(problem), style="red"))  # file:line:col: message (hint)
+        c.print(Text(visible(str(problem)), style="red"))  # file:line:col: message (hint)
 
 
 # --------------------------------------------------------------------------
@@ -193,7 +193,7 @@ def report(rep: Report, *, out: TextIO, err: TextIO, rich: bool | None = None) -
 
 def _plain_writer(out: TextIO):
     def write_line(line: Line, indent: int = 0) -> None:
-        out.write(" " * indent + "".join(text for text, _ in line) + "\n")
+        out.write(visible(" " * indent + "".join(text for text, _ in line)) + "\n")
 
     return write_line
 
@@ -286,67 +286,105 @@ def _series_summary(figure: Figure) -> str:
     return f"series {periods[0]}" if len(periods) == 1 else f"series {periods[0]}–{periods[-1]}"
 
 
+#: Between two columns of the figures table (padding and the rule's gap).
+_TABLE_GAP = 3
+#: The narrowest the figures table lets its wrapping columns (value, what) be.
+_MIN_VALUE, _MIN_WHAT = 12, 16
+
+
 def show(matches: Sequence[Match], *, out: TextIO, err: TextIO) -> None:
     """``factcheck show``: each match with its topic, sources, figures, bar
-    charts of series and every claim that touches it, with its arithmetic."""
+    charts of series and every claim that touches it, with its arithmetic.
+
+    Ids and URLs are never split or cut: the figures table is used when its
+    id, period and source columns fit whole beside narrow value and what
+    columns, and each figure is a block of lines otherwise; a source's URL
+    has a line of its own, written whole (a terminal wraps it, and still
+    opens or copies it as one)."""
     from rich import box
     from rich.console import Console
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
+    v = visible
     c = Console(file=out, highlight=False, markup=False, emoji=False)
     problems: dict[Problem, None] = {}
     for i, m in enumerate(matches):
         if i:
             c.print()
         t = m.topic
-        title = Text(t.name, style="bold")
-        if t.title:
-            title.append(f": {t.title}")
-        c.rule(title, align="left")
-        where = Text(t.file, style="dim")
+        title = Text(v(t.name), style="bold")
+        if t.title and len(t.name) + 2 + len(t.title) + 4 <= c.width:
+            title.append(f": {v(t.title)}")
+            c.rule(title, align="left")
+        else:  # the rule would cut the title: it goes on a line of its own
+            c.rule(title, align="left")
+            if t.title:
+                c.print(Text(v(t.title)))
+        where = Text(v(t.file), style="dim")
         if m.kind != "topic":
-            where.append(f"  ({m.kind} {m.name})", style="dim")
+            where.append(f"  ({m.kind} {v(m.name)})", style="dim")
         c.print(where)
 
         if m.sources:
             c.print(Text("\nSources", style="bold underline"))
-            grid = Table.grid(padding=(0, 2))
-            grid.add_column(no_wrap=True)
-            grid.add_column(overflow="fold")  # a long URL folds whole, never cut
+            id_width = max(len(src.id) for src in m.sources)
             for src in m.sources:
-                about = Text(src.title or "(untitled)")
-                extra = [x for x in (src.publisher, src.date) if x]
+                about = Text(v(src.title or "(untitled)"))
+                extra = [v(x) for x in (src.publisher, src.date) if x]
                 if extra:
                     about.append(" — " + ", ".join(extra))
-                if src.url:  # whole, so that a terminal can open it
-                    about.append("\n" + src.url, style="blue")
-                grid.add_row(Text(src.id, style="bold"), about)
-            c.print(Padding(grid, (0, 0, 0, 2), expand=False))
+                if 2 + id_width + 2 + 20 <= c.width:
+                    grid = Table.grid(padding=(0, 2))
+                    grid.add_column(no_wrap=True, min_width=id_width)
+                    grid.add_column()
+                    grid.add_row(Text(v(src.id), style="bold"), about)
+                    c.print(Padding(grid, (0, 0, 0, 2), expand=False))
+                    url_indent = 2 + id_width + 2
+                else:
+                    c.print(Text("  " + v(src.id), style="bold"))
+                    c.print(Padding(about, (0, 0, 0, 4), expand=False))
+                    url_indent = 4
+                if src.url:  # whole, on its own line, so that a terminal can open it
+                    c.print(Text(" " * url_indent + v(src.url), style="blue"), soft_wrap=True)
 
         if m.figures:
             c.print(Text("\nFigures", style="bold underline"))
-            table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-            table.add_column("id", overflow="fold")
-            table.add_column("value", overflow="fold", max_width=22)
-            table.add_column("period", overflow="fold")
-            table.add_column("what", overflow="fold", min_width=24)
-            table.add_column("source", overflow="fold")
+            rows = []
             for f in m.figures:
                 value = _series_summary(f) if f.is_series else f.text or ("" if f.known else "null")
-                table.add_row(f.id, value, str(f.period) if f.period else "", f.what or "", f.source or "")
-            c.print(table)
+                rows.append((v(f.id), v(value), str(f.period) if f.period else "", v(f.what or ""), v(f.source or "")))
+            whole = [max(len(r[k]) for r in rows + [("id", "", "period", "", "source")]) for k in (0, 2, 4)]
+            if sum(whole) + _MIN_VALUE + _MIN_WHAT + 4 * _TABLE_GAP <= c.width:
+                table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+                table.add_column("id", no_wrap=True, min_width=whole[0])
+                table.add_column("value", overflow="fold", max_width=22, min_width=_MIN_VALUE)
+                table.add_column("period", no_wrap=True, min_width=whole[1])
+                table.add_column("what", overflow="fold", min_width=_MIN_WHAT)
+                table.add_column("source", no_wrap=True, min_width=whole[2])
+                for row in rows:
+                    table.add_row(*row)
+                c.print(table)
+            else:  # too narrow for the table: a block per figure, nothing dropped
+                for fid, value, period, what, source in rows:
+                    head = Text(fid, style="bold")
+                    head.append("".join(f"  {x}" for x in (value, period) if x))
+                    c.print(head)
+                    if what:
+                        c.print(Padding(Text(what), (0, 0, 0, 4), expand=False))
+                    if source:
+                        c.print(Text(f"    source: {source}", style="dim"))
             noted = [f for f in m.figures if f.note]
             for f in noted:
-                c.print(Text(f"  {f.id}: ", style="bold").append(f.note or "", style="italic"))
+                c.print(Text(f"  {v(f.id)}: ", style="bold").append(v(f.note or ""), style="italic"))
             for f in m.figures:
                 if f.is_series:
-                    head = Text("\n" + f.id, style="bold")
+                    head = Text("\n" + v(f.id), style="bold")
                     if f.what:
-                        head.append(f": {f.what}")
+                        head.append(f": {v(f.what)}")
                     c.print(head)
-                    for line in series_chart(f):
+                    for line in series_chart(f, width=max(10, min(40, c.width - 32))):
                         c.print(line)
 
         if m.claims:

@@ -225,3 +225,85 @@ def test_claimreview_writes_no_control_character_raw():
     text = export_dumps([review])
     assert RAW_CONTROL.search(text) is None
     assert json.loads(text)[0]["claimReviewed"] == f"says {NASTY}"
+
+
+# --------------------------------------------------------------------------
+# 6. GitHub: the cap of 10 annotations per step, and the job summary
+# --------------------------------------------------------------------------
+
+
+def _failing(n: int) -> list[ClaimResult]:
+    out = []
+    for i in range(n):
+        claim = Claim(id=f"c{i}", topic="t", file="claims/t.yaml", line=10 + i, column=3, says="doubled",
+                      of_text="a", vs_text="b", of=None, vs=None)
+        out.append(ClaimResult(claim, Outcome(verdict="fails", reading="ratio", computed="3", accepted="[1.95, 2.05]",
+                                              explanation=f"3 / 1 = 3; case | {i}")))
+    return out
+
+
+def _annotations(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("::error ")]
+
+
+@pytest.mark.parametrize("n", [1, 10])
+def test_github_annotates_every_failure_up_to_the_cap(n, monkeypatch):
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    out, err = _render("github", Report(_failing(n)))
+    assert len(_annotations(out)) == n
+    assert "more failures" not in out and err == ""
+
+
+def test_github_over_the_cap_says_how_many_more_and_logs_them(monkeypatch):
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    problem = Problem("claims/u.yaml", 2, 1, "unknown key 'sayz'", "did you mean 'says'?")
+    out, _ = _render("github", Report(_failing(12), (problem,)))
+    annotations = _annotations(out)
+    assert len(annotations) == 10
+    assert annotations[8].startswith("::error file=claims/t.yaml,line=18,col=3,title=factcheck (fails)::c8: fails")
+    assert annotations[9] == ("::error title=factcheck (more)::4 more failures not annotated (GitHub shows 10 "
+                              "annotations per step): see the log of this step and the job summary")
+    assert out.splitlines()[10:] == [
+        "claims/t.yaml:19:3: c9: fails, expected holds: 3 / 1 = 3; case | 9",
+        "claims/t.yaml:20:3: c10: fails, expected holds: 3 / 1 = 3; case | 10",
+        "claims/t.yaml:21:3: c11: fails, expected holds: 3 / 1 = 3; case | 11",
+        "claims/u.yaml:2:1: unknown key 'sayz' (did you mean 'says'?)",
+        "12 claims: 0 holds, 0 imprecise, 12 fails, 0 unverifiable; 12 unexpected; 1 error",
+    ]
+
+
+def test_github_appends_a_table_of_every_failure_to_the_step_summary(tmp_path, monkeypatch):
+    summary = tmp_path / "step_summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    problem = Problem("claims/u.yaml", 2, 1, "unknown key 'sayz'", "did you mean 'says'?")
+    _render("github", Report(_failing(12), (problem,)))
+    lines = summary.read_text(encoding="utf-8").splitlines()
+    assert lines[:6] == [
+        "earlier step",
+        "### factcheck",
+        "",
+        "12 claims: 0 holds, 0 imprecise, 12 fails, 0 unverifiable; 12 unexpected; 1 error",
+        "",
+        "| where | claim | verdict | expected | explanation |",
+    ]
+    rows = lines[7:-1] if lines[-1] == "" else lines[7:]
+    assert len(rows) == 13  # every failure, not only the annotated ones
+    assert rows[0] == "| `claims/t.yaml:10:3` | `c0` | fails | holds | 3 / 1 = 3; case \\| 0 |"
+    assert rows[-1] == "| `claims/u.yaml:2:1` | | invalid | | unknown key 'sayz' (did you mean 'says'?) |"
+
+
+def test_github_step_summary_from_the_command_line(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import ExitCode, app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "x.yaml").write_text("figures: {a: 3, b: 1}\nclaims:\n  c:\n    says: doubled\n"
+                                                "    of: a\n    vs: b\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    result = CliRunner().invoke(app, ["verify"], env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == ExitCode.UNEXPECTED
+    assert _annotations(result.stdout)[0].startswith("::error file=claims/x.yaml,line=3,col=3,")
+    assert "| `claims/x.yaml:3:3` | `c` | fails | holds |" in summary.read_text(encoding="utf-8")

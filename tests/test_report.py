@@ -204,7 +204,8 @@ def test_github_annotates_unexpected_verdicts_and_problems():
 
 def test_github_says_nothing_but_the_summary_when_all_is_well():
     assert render("github", good())[0] == "1 claim: 1 holds, 0 imprecise, 0 fails, 0 unverifiable; 0 unexpected; 0 errors\n"
-    assert render("github", good(quiet=True))[0] == ""
+    assert render("github", good(quiet=True))[0] == (
+        "1 claim: 1 holds, 0 imprecise, 0 fails, 0 unverifiable; 0 unexpected; 0 errors\n")
 
 
 def test_github_escapes_messages_and_properties():
@@ -325,8 +326,10 @@ def test_text_quiet_shows_only_problems():
     assert [line for line in out.splitlines() if not line.startswith(" ")] == [
         '✗ fails         espionage_fold  "a 2.5-fold increase"  expected imprecise  claims/treason.yaml:50:3',
         '✗ unverifiable  secrets_rise  "up 20%"  expected holds  claims/secrets.yaml:7:5',
+        "3 claims: 1 holds, 0 imprecise, 1 fails, 1 unverifiable; 2 unexpected; 2 errors",
     ]
-    assert render("text", good(quiet=True)) == ("", "")
+    assert render("text", good(quiet=True)) == (
+        "1 claim: 1 holds, 0 imprecise, 0 fails, 0 unverifiable; 0 unexpected; 0 errors\n", "")
 
 
 QUARTER_TEXT = [

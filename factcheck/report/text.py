@@ -186,9 +186,9 @@ def report(rep: Report, *, out: TextIO, err: TextIO, rich: bool | None = None) -
         for line in _outcome_lines(result.outcome, detail=False):
             write_line(line, indent=4)
     _problems(rep.problems, err)
-    if not rep.quiet:
-        good = not rep.unexpected_count and not rep.problems
-        write_line([(rep.summary_line(), "bold green" if good else "bold red")])
+    # --quiet lists fewer results, but always ends with the counts
+    good = not rep.unexpected_count and not rep.problems
+    write_line([(rep.summary_line(), "bold green" if good else "bold red")])
 
 
 def _plain_writer(out: TextIO):

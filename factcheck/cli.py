@@ -71,8 +71,14 @@ def _stderr() -> "Console":
     return Console(stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
 
 
+def _visible(text: str) -> str:
+    from .report.base import visible
+
+    return visible(text)
+
+
 def _fail(message: str, code: ExitCode) -> typer.Exit:
-    _stderr().print(f"factcheck: {message}")
+    _stderr().print(_visible(f"factcheck: {message}"))
     return typer.Exit(code)
 
 
@@ -220,13 +226,13 @@ def show(
 
         run, _options, setting_problems = _check_registry(paths)
         for problem in setting_problems:
-            _stderr().print(str(problem))
+            _stderr().print(_visible(str(problem)))
         try:
             matches = find(query, run.registry, run.results, run.problems)
         except NoMatch as exc:
             if not run.registry.topics:  # nothing loaded: say why
                 for problem in run.problems:
-                    _stderr().print(str(problem))
+                    _stderr().print(_visible(str(problem)))
             raise _fail(str(exc), ExitCode.USAGE) from None
         if output == "json":
             from .report.json import dumps, show_document
@@ -269,7 +275,7 @@ def check(
         settings, _options, problems = find_settings(Path.cwd())
         if problems:  # the tolerances would not be the ones the user set
             for problem in problems:
-                _stderr().print(str(problem))
+                _stderr().print(_visible(str(problem)))
             raise typer.Exit(ExitCode.USAGE)
         try:
             outcome = check_statement(statement, a, b, settings=settings, period=period, percent=percent,
@@ -293,8 +299,12 @@ def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of a claim file, for editors and CI.
 
     Built from the keys the loader accepts, so it always matches this
-    version of factcheck.  Point an editor at it with a first line
-    "# yaml-language-server: $schema=./claims.schema.json" in a claim file.
+    version of factcheck.  Save it beside pyproject.toml and point an
+    editor at it with this first line in each claim file of claims/ (the
+    path is relative to the claim file):
+
+    \b
+      # yaml-language-server: $schema=../claims.schema.json
 
     \b
     Examples:
@@ -358,9 +368,12 @@ def export(
                 raise _fail(f"cannot write {output}: the folder {output.parent} does not exist", ExitCode.USAGE)
         run, options, setting_problems = _check_registry(paths)
         problems = setting_problems + tuple(run.problems)
+        err = _stderr()
         for problem in problems:
-            _stderr().print(str(problem))
-        text = dumps(claim_reviews(run.registry, run.results, review=options.get("review"), date=published))
+            err.print(_visible(str(problem)))
+        # a warning is printed, and leaves the exit code as it is
+        text = dumps(claim_reviews(run.registry, run.results, review=options.get("review"), date=published,
+                                   warn=lambda problem: err.print(_visible(str(problem)))))
         if output is None:
             sys.stdout.write(text)
         else:

@@ -61,6 +61,8 @@ __all__ = [
     "gc_paused",
     "load_file",
     "load_text",
+    "url_error",
+    "date_error",
 ]
 
 #: Files larger than this are refused before parsing (a registry file is
@@ -83,7 +85,8 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 TOP_KEYS = ("title", "topic", "tags", "sources", "figures", "claims")
 SOURCE_KEYS = ("title", "publisher", "url", "date", "note")
 FIGURE_KEYS = ("value", "series", "what", "unit", "period", "source", "quote", "note", "rounded", "complete")
-CLAIM_KEYS = ("says", "of", "vs", "source", "quote", "expect", "note", "hedge_tolerance", "word_tolerance")
+CLAIM_KEYS = ("says", "of", "vs", "source", "quote", "expect", "note", "hedge_tolerance", "word_tolerance",
+              "claim_reviewed", "publish")
 EXPECTS = VERDICTS
 
 _YAML_TAG = "tag:yaml.org,2002:"
@@ -128,6 +131,33 @@ def _control_problem(text: str, file: str, line: int, column: int, value: str) -
                            "is not allowed", _CONTROL_HINT)
     return Problem(file, line, column, f"control character U+{code:04X}{_control_name(chr(code))} is not allowed",
                    _CONTROL_HINT)
+
+
+_ISO_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+_URL_RE = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?\Z", re.IGNORECASE)
+
+
+def url_error(text: str) -> tuple[str, str] | None:
+    """None for an http(s) address; else (what is wrong, hint)."""
+    if _URL_RE.match(text) is not None:
+        return None
+    return f"{_q(text)} is not an http(s) address", "write the full address, such as https://example.org/article"
+
+
+def date_error(text: str) -> tuple[str, str] | None:
+    """None for an ISO date (``2024-04-16``, or ``2024-04`` / ``2024`` when the
+    day or month is not known); else (what is wrong, hint)."""
+    import datetime
+
+    m = _ISO_DATE_RE.match(text)
+    if m is not None:
+        try:
+            datetime.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+            return None
+        except ValueError:
+            pass
+    return (f"{_q(text)} is not a date",
+            "write an ISO date: 2024-04-16, or 2024-04 or 2024 when the day or month is not known")
 
 
 def _control_name(char: str) -> str:
@@ -550,8 +580,17 @@ class _FileReader:
                 t = self.text(v, f"source {_q(sid)}: {k}")
                 if t is False:
                     ok = False
-                else:
-                    got[k] = t  # type: ignore[assignment]
+                    continue
+                if isinstance(t, str):
+                    # published in ClaimReview: a link must be a web address
+                    # and a date an ISO date (a javascript: URL or 2024-02-30
+                    # would go out as written)
+                    error = (url_error(t) if k == "url" else date_error(t) if k == "date" else None)
+                    if error is not None:
+                        self.problem(v, f"source {_q(sid)}: {k} {error[0]}", error[1])
+                        ok = False
+                        continue
+                got[k] = t  # type: ignore[assignment]
             if not ok:
                 bad.add(sid)
                 continue
@@ -875,13 +914,21 @@ class _FileReader:
             sok, source = self._source_ref(items["source"][1], owner, sources, bad_sources)
             ok = ok and sok
         texts: dict[str, str | None] = {}
-        for k in ("quote", "note"):
+        for k in ("quote", "note", "claim_reviewed"):
             if k in items:
                 t = self.text(items[k][1], f"{owner}: {k}")
                 if t is False:
                     ok = False
+                elif k == "claim_reviewed" and t is not None and not str(t).strip():
+                    self.problem(items[k][1], f"{owner}: claim_reviewed is empty",
+                                 "write a short wording of the claim, or leave it out to use says")
+                    ok = False
                 else:
                     texts[k] = t  # type: ignore[assignment]
+        publish = True
+        if "publish" in items:
+            fok, publish = self._flag(items["publish"][1], f"{owner}: publish")
+            ok = ok and fok
 
         settings = self.settings
         for k in ("hedge_tolerance", "word_tolerance"):
@@ -904,6 +951,7 @@ class _FileReader:
             says=says,  # type: ignore[arg-type]
             of_text=of_text, vs_text=vs_text, of=of, vs=vs, expect=expect,  # type: ignore[arg-type]
             source=source, quote=texts.get("quote"), note=texts.get("note"), settings=settings, marks=marks,
+            claim_reviewed=texts.get("claim_reviewed"), publish=publish,
         )
 
     def _expression(

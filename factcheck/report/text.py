@@ -34,13 +34,32 @@ _PAD = max(map(len, VERDICT_STYLE))
 _BLOCKS = " ▏▎▍▌▋▊▉█"
 
 
-def console(stream: TextIO) -> Console:
+_CONSOLE_CLASS: type | None = None
+
+
+def console_class() -> type[Console]:
+    """rich's Console, but a closed pipe raises BrokenPipeError (which the
+    command line turns into exit 141, as for every other write) where rich
+    would exit 1 itself."""
+    global _CONSOLE_CLASS
+    if _CONSOLE_CLASS is None:
+        from rich.console import Console
+
+        class PipeConsole(Console):
+            def on_broken_pipe(self) -> None:
+                self.quiet = True
+                raise BrokenPipeError
+
+        _CONSOLE_CLASS = PipeConsole
+    return _CONSOLE_CLASS
+
+
+def console(stream: TextIO, **options: object) -> Console:
     """A console on ``stream`` that never reinterprets the text it prints
     (intervals such as ``[3.6, 4)`` are not markup) and never hard-wraps
     lines into a pipe."""
-    from rich.console import Console
-
-    return Console(file=stream, highlight=False, markup=False, emoji=False, soft_wrap=True)
+    settings: dict[str, object] = {"highlight": False, "markup": False, "emoji": False, "soft_wrap": True}
+    return console_class()(file=stream, **(settings | options))
 
 
 def styled(stream: TextIO) -> bool:
@@ -174,37 +193,73 @@ def _problems(problems: Sequence[Problem], err: TextIO) -> None:
 # --------------------------------------------------------------------------
 
 
+#: Lines written at once: one write per line made a terminal 3.4 times
+#: slower than a pipe (a tty's stream flushes at every newline).
+_BATCH = 512
+
+
 def report(rep: Report, *, out: TextIO, err: TextIO, rich: bool | None = None) -> None:
     """One block per claim, the problems on ``err``, the summary line.
 
-    Through rich when ``out`` is styled (``rich`` forces the choice);
-    otherwise the same text is written without rich, which writes a
-    registry of 10,000 claims in a tenth of the time."""
-    write_line = _rich_writer(out) if (styled(out) if rich is None else rich) else _plain_writer(out)
+    Styled when ``out`` is a terminal (or colour is forced; ``rich`` forces
+    the choice): each line is written with the ANSI codes rich would write
+    for its styles, computed once per style, and lines go out in batches,
+    so that a terminal is about as fast as a pipe."""
+    render = _styled_renderer(out) if (styled(out) if rich is None else rich) else _plain_line
+    batch: list[str] = []
     for result in rep.shown():
-        write_line(_claim_head(result.claim, result, always_where=False))
+        batch.append(render(_claim_head(result.claim, result, always_where=False)))
         for line in _outcome_lines(result.outcome, detail=False):
-            write_line(line, indent=4)
+            batch.append(render(line, 4))
+        if len(batch) >= _BATCH:
+            out.write("".join(batch))
+            batch.clear()
+    if batch:
+        out.write("".join(batch))
     _problems(rep.problems, err)
     # --quiet lists fewer results, but always ends with the counts
     good = not rep.unexpected_count and not rep.problems
-    write_line([(rep.summary_line(), "bold green" if good else "bold red")])
+    out.write(render([(rep.summary_line(), "bold green" if good else "bold red")]))
 
 
-def _plain_writer(out: TextIO):
-    def write_line(line: Line, indent: int = 0) -> None:
-        out.write(visible(" " * indent + "".join(text for text, _ in line)) + "\n")
-
-    return write_line
+def _plain_line(line: Line, indent: int = 0) -> str:
+    return visible(" " * indent + "".join(text for text, _ in line)) + "\n"
 
 
-def _rich_writer(out: TextIO):
+def _styled_renderer(out: TextIO):
+    """A function from a line to its text with ANSI codes, as rich's
+    console on ``out`` would write it (colour system, NO_COLOR), without a
+    rich ``print`` per line."""
+    from rich.color import ColorSystem
+    from rich.style import Style
+
     c = console(out)
+    system = {"standard": ColorSystem.STANDARD, "256": ColorSystem.EIGHT_BIT, "truecolor": ColorSystem.TRUECOLOR,
+              "windows": ColorSystem.WINDOWS}.get(c.color_system or "")
+    codes: dict[str, tuple[str, str]] = {}
 
-    def write_line(line: Line, indent: int = 0) -> None:
-        _print_indented(c, [line], indent=indent)
+    def wrap(style: str) -> tuple[str, str]:
+        got = codes.get(style)
+        if got is None:
+            if not style or system is None:
+                got = ("", "")
+            else:
+                parsed = Style.parse(style)
+                if c.no_color:
+                    parsed = parsed.without_color
+                before, _, after = parsed.render("\0", color_system=system).partition("\0")
+                got = (before, after)
+            codes[style] = got
+        return got
 
-    return write_line
+    def render(line: Line, indent: int = 0) -> str:
+        parts = [" " * indent]
+        for text, style in line:
+            before, after = wrap(style)
+            parts.append(before + visible(text) + after)
+        return "".join(parts) + "\n"
+
+    return render
 
 
 # --------------------------------------------------------------------------
@@ -308,7 +363,7 @@ def show(matches: Sequence[Match], *, out: TextIO, err: TextIO) -> None:
     from rich.text import Text
 
     v = visible
-    c = Console(file=out, highlight=False, markup=False, emoji=False)
+    c = console(out, soft_wrap=False)
     problems: dict[Problem, None] = {}
     for i, m in enumerate(matches):
         if i:

@@ -223,6 +223,13 @@ def verdicts(groups: list[tuple[str, list[Command]]]) -> list[str]:
                 lines.append(f"{name:>8}: factcheck scan of a 5,000-word article = {m:.2f} s, start-up included  "
                              f"(target < {TARGET_SCAN_SECONDS} s: {'met' if m < TARGET_SCAN_SECONDS else 'NOT met'})")
             continue
+        if name == "terminal":
+            pipe, tty = med(commands, "verify | cat"), med(commands, "verify on a terminal")
+            if pipe and tty:
+                ok = tty <= TARGET_TERMINAL * pipe
+                lines.append(f"{name:>8}: verify on a terminal = {tty / pipe:.2f}x into a pipe  "
+                             f"(target <= {TARGET_TERMINAL}x: {'met' if ok else 'NOT met'})")
+            continue
         if name == "start-up":
             base = med(commands, "python -c 'import")
             for label in ("factcheck --help", "factcheck verify claims"):
@@ -255,6 +262,51 @@ def verdicts(groups: list[tuple[str, list[Command]]]) -> list[str]:
     return lines
 
 
+# ---- the terminal rows (issue 13): text output on a pseudo-terminal ----
+
+TARGET_TERMINAL = 1.5
+TERMINAL_FILES = 200  # x 100 claims: 20k claims
+
+#: Runs a command on a new pseudo-terminal, reading all it writes, as a
+#: terminal emulator does (used when `script` from util-linux is missing).
+PTY_SPAWN = "import pty, sys\nsys.exit(pty.spawn(sys.argv[1:]) >> 8)\n"
+
+
+def on_a_terminal(argv: list[str]) -> list[str]:
+    """argv run with stdout and stderr on a pty: `script -qec` when present."""
+    import shlex
+
+    script = shutil.which("script")
+    if script:
+        return [script, "-qec", shlex.join(argv), "/dev/null"]
+    return [sys.executable, "-c", PTY_SPAWN, *argv]
+
+
+def terminal_group(root: Path, fc: list[str], runs: int) -> list[Command]:
+    """`factcheck verify` of 20k claims as text: into a pipe, and on a
+    terminal (rich's styling and the progress display on); the pipe is the
+    reference.  CI and NO_COLOR are cleared so that the terminal run is what
+    a person sees."""
+    import shlex
+
+    out = root / "20k-terminal"
+    if out.exists():
+        shutil.rmtree(out)
+    shared = REPO / SHARED_GENERATOR
+    script = SHARED_GENERATOR if shared.is_file() else LOCAL_GENERATOR
+    log(f"generating 20k ({TERMINAL_FILES} files x {CLAIMS_PER_FILE} claims) in {out}")
+    subprocess.run([sys.executable, script, str(out), "--files", str(TERMINAL_FILES), "--claims",
+                    str(CLAIMS_PER_FILE)], cwd=REPO, check=True)
+    clean = ["env", "-u", "CI", "-u", "NO_COLOR", "-u", "GITHUB_ACTIONS", "TERM=xterm-256color", "COLUMNS=120"]
+    verify = [*clean, *fc, "verify", str(out)]
+    commands = [
+        Command("verify | cat (a pipe)", ["sh", "-c", shlex.join(verify) + " | cat"], reference=True),
+        Command("verify on a terminal (pty)", on_a_terminal(verify)),
+    ]
+    run_group("terminal", commands, runs)
+    return commands
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per command (default 5)")
@@ -265,6 +317,7 @@ def main() -> int:
     parser.add_argument("--yamllint", default=shutil.which("yamllint"), help="yamllint executable (default: on PATH)")
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up rows")
     parser.add_argument("--no-scan", action="store_true", help="skip the scan row")
+    parser.add_argument("--no-terminal", action="store_true", help="skip the terminal rows (20k claims on a pty)")
     args = parser.parse_args()
 
     if args.quick:
@@ -331,6 +384,8 @@ def main() -> int:
             ]
             run_group("scan", commands, args.runs)
             groups.append(("scan", commands))
+        if not args.no_terminal and not args.quick:
+            groups.append(("terminal", terminal_group(root, fc, args.runs)))
     finally:
         if args.keep:
             log(f"kept generated registries in {root}")

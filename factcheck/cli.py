@@ -71,8 +71,14 @@ def _stderr() -> "Console":
     return Console(stderr=True, highlight=False, markup=False, emoji=False, soft_wrap=True)
 
 
+def _visible(text: str) -> str:
+    from .report.base import visible
+
+    return visible(text)
+
+
 def _fail(message: str, code: ExitCode) -> typer.Exit:
-    _stderr().print(f"factcheck: {message}")
+    _stderr().print(_visible(f"factcheck: {message}"))
     return typer.Exit(code)
 
 
@@ -184,9 +190,113 @@ def verify(
 
         paths, settings, _options, setting_problems = _registry(paths)
         items = iter_checked(paths, settings=settings, jobs=jobs or default_jobs())
+        out: Any = sys.stdout
+        progress = _Progress(out, sys.stderr) if name == "text" and _progress_wanted() else None
+        if progress is not None:
+            items, out = progress.items(items), progress.out()
         report = Report(items, setting_problems, quiet=quiet)
-        REPORTERS[name](report, out=sys.stdout, err=sys.stderr)
+        try:
+            REPORTERS[name](report, out=out, err=sys.stderr)
+        finally:
+            if progress is not None:
+                progress.stop()
     raise typer.Exit(_exit_code(report))
+
+
+def _progress_wanted() -> bool:
+    """A progress display only for a person watching: standard output and
+    error both terminals, and not CI (which sets CI=true)."""
+    if os.environ.get("CI") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return sys.stdout.isatty() and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _Progress:
+    """rich's progress display on stderr, shown once a run has taken
+    :attr:`DELAY` seconds (a short run never flickers), erased at the end.
+
+    The results go to stdout on the same terminal, so the display is
+    cleared before each write to stdout and drawn again after it."""
+
+    DELAY = 1.0
+    #: seconds between two redraws
+    EVERY = 0.1
+
+    def __init__(self, out: Any, err: Any) -> None:
+        import time
+
+        self._out, self._err = out, err
+        self._clock = time.monotonic
+        self._start = self._clock()
+        self._last = 0.0
+        self._count = 0
+        self._progress: Any = None
+        self._task: Any = None
+
+    def items(self, items: Any) -> Any:
+        from .model import ClaimResult
+
+        for item in items:
+            if item.__class__ is ClaimResult:
+                self._count += 1
+                now = self._clock()
+                if now - self._last >= self.EVERY:
+                    self._last = now
+                    if self._progress is None and now - self._start >= self.DELAY:
+                        self._begin()
+                    if self._progress is not None:
+                        self._progress.update(self._task, completed=self._count)
+                        self._progress.refresh()
+            yield item
+
+    def _begin(self) -> None:
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        from .report.text import console
+
+        self._progress = Progress(SpinnerColumn(), TextColumn("checked {task.completed:,} claims"),
+                                  TimeElapsedColumn(), console=console(self._err), transient=True,
+                                  auto_refresh=False)
+        self._task = self._progress.add_task("verify", total=None)
+        self._progress.start()
+
+    def out(self) -> Any:
+        progress = self
+
+        class Out:
+            """stdout, with the progress display cleared before a write and drawn after it."""
+
+            def write(self, text: str) -> int:
+                if progress._progress is None:
+                    return progress._out.write(text)
+                progress._err.write("\r\x1b[2K")
+                progress._err.flush()
+                n = progress._out.write(text)
+                progress._out.flush()
+                progress._progress.refresh()
+                return n
+
+            def flush(self) -> None:
+                progress._out.flush()
+
+            def isatty(self) -> bool:
+                return progress._out.isatty()
+
+            def fileno(self) -> int:
+                return progress._out.fileno()
+
+            @property
+            def encoding(self) -> str:
+                return progress._out.encoding
+
+        return Out()
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
 
 
 def _exit_code(report: Report) -> ExitCode:
@@ -221,13 +331,13 @@ def show(
 
         run, _options, setting_problems = _check_registry(paths)
         for problem in setting_problems:
-            _stderr().print(str(problem))
+            _stderr().print(_visible(str(problem)))
         try:
             matches = find(query, run.registry, run.results, run.problems)
         except NoMatch as exc:
             if not run.registry.topics:  # nothing loaded: say why
                 for problem in run.problems:
-                    _stderr().print(str(problem))
+                    _stderr().print(_visible(str(problem)))
             raise _fail(str(exc), ExitCode.USAGE) from None
         if output == "json":
             from .report.json import dumps, show_document
@@ -270,7 +380,7 @@ def check(
         settings, _options, problems = find_settings(Path.cwd())
         if problems:  # the tolerances would not be the ones the user set
             for problem in problems:
-                _stderr().print(str(problem))
+                _stderr().print(_visible(str(problem)))
             raise typer.Exit(ExitCode.USAGE)
         try:
             outcome = check_statement(statement, a, b, settings=settings, period=period, percent=percent,
@@ -294,8 +404,12 @@ def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of a claim file, for editors and CI.
 
     Built from the keys the loader accepts, so it always matches this
-    version of factcheck.  Point an editor at it with a first line
-    "# yaml-language-server: $schema=./claims.schema.json" in a claim file.
+    version of factcheck.  Save it beside pyproject.toml and point an
+    editor at it with this first line in each claim file of claims/ (the
+    path is relative to the claim file):
+
+    \b
+      # yaml-language-server: $schema=../claims.schema.json
 
     \b
     Examples:
@@ -447,9 +561,12 @@ def export(
                 raise _fail(f"cannot write {output}: the folder {output.parent} does not exist", ExitCode.USAGE)
         run, options, setting_problems = _check_registry(paths)
         problems = setting_problems + tuple(run.problems)
+        err = _stderr()
         for problem in problems:
-            _stderr().print(str(problem))
-        text = dumps(claim_reviews(run.registry, run.results, review=options.get("review"), date=published))
+            err.print(_visible(str(problem)))
+        # a warning is printed, and leaves the exit code as it is
+        text = dumps(claim_reviews(run.registry, run.results, review=options.get("review"), date=published,
+                                   warn=lambda problem: err.print(_visible(str(problem)))))
         if output is None:
             sys.stdout.write(text)
         else:
@@ -512,6 +629,10 @@ def run() -> None:
         code = 130
     if code is None:
         code = ExitCode.OK
+    elif code == 1 and sys.stdout.__class__.__name__ == "PacifyFlushWrapper":
+        # typer exits 1 on a closed pipe where it writes itself (--help,
+        # --version), after wrapping stdout so: the same 141 as every command
+        code = ExitCode.BROKEN_PIPE
     elif not isinstance(code, int):
         print(code, file=sys.stderr)
         code = 1

@@ -166,6 +166,11 @@ class Claim(NamedTuple):
     note: str | None = None
     settings: Settings = Settings()
     marks: tuple[tuple[str, int, int], ...] = ()
+    #: a short wording of the claim for ClaimReview's ``claimReviewed``
+    #: (None: ``says``)
+    claim_reviewed: str | None = None
+    #: False keeps a claim that only supports others out of exports
+    publish: bool = True
 
     def mark(self, key: str) -> tuple[int, int]:
         for k, line, col in self.marks:

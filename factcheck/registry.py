@@ -61,6 +61,8 @@ __all__ = [
     "gc_paused",
     "load_file",
     "load_text",
+    "url_error",
+    "date_error",
 ]
 
 #: Files larger than this are refused before parsing (a registry file is
@@ -83,7 +85,8 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 TOP_KEYS = ("title", "topic", "tags", "sources", "figures", "claims")
 SOURCE_KEYS = ("title", "publisher", "url", "date", "note")
 FIGURE_KEYS = ("value", "series", "what", "unit", "period", "source", "quote", "note", "rounded", "complete")
-CLAIM_KEYS = ("says", "of", "vs", "source", "quote", "expect", "note", "hedge_tolerance", "word_tolerance")
+CLAIM_KEYS = ("says", "of", "vs", "source", "quote", "expect", "note", "hedge_tolerance", "word_tolerance",
+              "claim_reviewed", "publish")
 EXPECTS = VERDICTS
 
 _YAML_TAG = "tag:yaml.org,2002:"
@@ -93,6 +96,74 @@ _YAML_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(
     {"!"} | {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 )
+
+#: Control characters refused in any string of a claim file: C0 but tab and
+#: newline, DEL, and C1 (NEL included).  Raw ones are refused by the YAML
+#: reader already (a raw NEL is a line break in YAML 1.1 and never reaches a
+#: value); this catches the ones a double-quoted scalar writes as escapes
+#: ("\e[2J", "\x07", "\0", "\N"), which would clear a terminal or break
+#: an XML report.
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_HINT = "claim files hold printable text only; tab and newline are the only control characters allowed"
+_ESCAPE_RE = re.compile(r'\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)|"', re.DOTALL)
+_SIMPLE_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+                   "r": "\r", "e": "\x1b", "N": "\x85"}
+
+
+def _control_problem(text: str, file: str, line: int, column: int, value: str) -> Problem:
+    """Where in a double-quoted scalar (starting at ``line``, ``column``,
+    1-based) the first escape that writes a control character is."""
+    bad = CONTROL_RE.search(value)
+    code = ord(bad[0]) if bad else 0
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+    start += column  # just after the opening quote
+    for m in _ESCAPE_RE.finditer(text, start):
+        if m[0] == '"':
+            break
+        esc = m[1]
+        char = chr(int(esc[1:], 16)) if esc[0] in "xuU" and len(esc) > 1 else _SIMPLE_ESCAPES.get(esc, "")
+        if char and CONTROL_RE.match(char):
+            where_line, where_col = _line_col(text, m.start())
+            return Problem(file, where_line, where_col,
+                           f'control character U+{ord(char):04X}{_control_name(char)} written as "{m[0]}" '
+                           "is not allowed", _CONTROL_HINT)
+    return Problem(file, line, column, f"control character U+{code:04X}{_control_name(chr(code))} is not allowed",
+                   _CONTROL_HINT)
+
+
+_ISO_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+_URL_RE = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?\Z", re.IGNORECASE)
+
+
+def url_error(text: str) -> tuple[str, str] | None:
+    """None for an http(s) address; else (what is wrong, hint)."""
+    if _URL_RE.match(text) is not None:
+        return None
+    return f"{_q(text)} is not an http(s) address", "write the full address, such as https://example.org/article"
+
+
+def date_error(text: str) -> tuple[str, str] | None:
+    """None for an ISO date (``2024-04-16``, or ``2024-04`` / ``2024`` when the
+    day or month is not known); else (what is wrong, hint)."""
+    import datetime
+
+    m = _ISO_DATE_RE.match(text)
+    if m is not None:
+        try:
+            datetime.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+            return None
+        except ValueError:
+            pass
+    return (f"{_q(text)} is not a date",
+            "write an ISO date: 2024-04-16, or 2024-04 or 2024 when the day or month is not known")
+
+
+def _control_name(char: str) -> str:
+    name = {"\0": "NUL", "\a": "BEL", "\b": "BS", "\v": "VT", "\f": "FF", "\r": "CR", "\x1b": "ESC",
+            "\x7f": "DEL", "\x85": "NEL", "\x9b": "CSI"}.get(char)
+    return f" ({name})" if name else ""
 
 
 # --------------------------------------------------------------------------
@@ -196,6 +267,8 @@ def _compose(text: str, file: str) -> _Node | None:
             if event.tag is not None:
                 check_tag(event)
             mark = event.start_mark
+            if event.style == '"' and CONTROL_RE.search(event.value) is not None:
+                raise _Refused(_control_problem(text, file, mark.line + 1, mark.column + 1, event.value))
             node = Scalar(mark.line + 1, mark.column + 1, event.tag, event.value, event.style, event.end_mark.line + 1)
             if event.anchor is not None:
                 anchors[event.anchor] = node
@@ -507,8 +580,17 @@ class _FileReader:
                 t = self.text(v, f"source {_q(sid)}: {k}")
                 if t is False:
                     ok = False
-                else:
-                    got[k] = t  # type: ignore[assignment]
+                    continue
+                if isinstance(t, str):
+                    # published in ClaimReview: a link must be a web address
+                    # and a date an ISO date (a javascript: URL or 2024-02-30
+                    # would go out as written)
+                    error = (url_error(t) if k == "url" else date_error(t) if k == "date" else None)
+                    if error is not None:
+                        self.problem(v, f"source {_q(sid)}: {k} {error[0]}", error[1])
+                        ok = False
+                        continue
+                got[k] = t  # type: ignore[assignment]
             if not ok:
                 bad.add(sid)
                 continue
@@ -832,13 +914,21 @@ class _FileReader:
             sok, source = self._source_ref(items["source"][1], owner, sources, bad_sources)
             ok = ok and sok
         texts: dict[str, str | None] = {}
-        for k in ("quote", "note"):
+        for k in ("quote", "note", "claim_reviewed"):
             if k in items:
                 t = self.text(items[k][1], f"{owner}: {k}")
                 if t is False:
                     ok = False
+                elif k == "claim_reviewed" and t is not None and not str(t).strip():
+                    self.problem(items[k][1], f"{owner}: claim_reviewed is empty",
+                                 "write a short wording of the claim, or leave it out to use says")
+                    ok = False
                 else:
                     texts[k] = t  # type: ignore[assignment]
+        publish = True
+        if "publish" in items:
+            fok, publish = self._flag(items["publish"][1], f"{owner}: publish")
+            ok = ok and fok
 
         settings = self.settings
         for k in ("hedge_tolerance", "word_tolerance"):
@@ -861,6 +951,7 @@ class _FileReader:
             says=says,  # type: ignore[arg-type]
             of_text=of_text, vs_text=vs_text, of=of, vs=vs, expect=expect,  # type: ignore[arg-type]
             source=source, quote=texts.get("quote"), note=texts.get("note"), settings=settings, marks=marks,
+            claim_reviewed=texts.get("claim_reviewed"), publish=publish,
         )
 
     def _expression(

@@ -37,6 +37,10 @@ _EXPRESSION: dict[str, Any] = {
     "type": ["string", "number"],
     "description": "Figure ids, series[period], numbers, + - * / and parentheses.",
 }
+#: A web address (registry.url_error): exported in ClaimReview as written.
+_URL = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#@]+([/?#]\S*)?$"
+#: An ISO date, or a month or year when the day is not known (registry.date_error).
+_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 _TOLERANCE: dict[str, Any] = {
     "type": ["number", "string"],
     "description": "A relative tolerance in [0, 1): 0.1, '1/10' or '10%'.",
@@ -69,8 +73,10 @@ def claim_file_schema() -> dict[str, Any]:
         "properties": _only(SOURCE_KEYS, {
             "title": _TEXT | {"description": "The title of the article or dataset."},
             "publisher": _TEXT | {"description": "Who published it."},
-            "url": _TEXT | {"description": "Where it is."},
-            "date": _TEXT | {"description": "When it was published (YYYY-MM-DD)."},
+            "url": {"type": ["string", "null"], "pattern": _URL,
+                    "description": "Where it is: an http(s) address."},
+            "date": {"type": ["string", "integer", "null"], "pattern": _DATE,
+                     "description": "When it was published: YYYY-MM-DD (YYYY-MM or YYYY when the day is not known)."},
             "note": _TEXT,
         }, "a source"),
         "additionalProperties": False,
@@ -121,6 +127,11 @@ def claim_file_schema() -> dict[str, Any]:
             "note": _TEXT,
             "hedge_tolerance": _TOLERANCE,
             "word_tolerance": _TOLERANCE,
+            "claim_reviewed": {"type": ["string", "null"], "minLength": 1,
+                               "description": "A short wording of the claim for ClaimReview's claimReviewed "
+                                              "(Google advises under 75 characters; default: says)."},
+            "publish": {"type": "boolean", "default": True,
+                        "description": "false keeps a claim that only supports others out of exports."},
         }, "a claim"),
         "required": ["says", "of"],
         "additionalProperties": False,

@@ -32,7 +32,9 @@ __all__ = [
 
 #: Keys of the settings table, and of its ``review`` table (ClaimReview export).
 SETTINGS_KEYS = ("registry", "hedge_tolerance", "word_tolerance", "review")
-REVIEW_KEYS = ("author", "url")
+#: ``base_url`` is the page the reviews are published on: a review's ``url``
+#: is it plus ``#`` and the claim id (``{topic}`` in it stands for the topic).
+REVIEW_KEYS = ("author", "url", "base_url")
 _TOLERANCES = ("hedge_tolerance", "word_tolerance")
 
 
@@ -161,12 +163,21 @@ def settings_from_dict(
                     problem(rkey, f"unknown key {rkey!r} in review", _nearest(rkey, REVIEW_KEYS), where=sub)
                 elif not isinstance(rvalue, str):
                     problem(rkey, f"review {rkey} must be a string", None, where=sub)
+                elif rkey in ("url", "base_url") and _url_error(rvalue) is not None:
+                    what, hint = _url_error(rvalue)  # type: ignore[misc]
+                    problem(rkey, f"review {rkey} {what}", hint, where=sub)
                 else:
                     review[rkey] = rvalue
             options["review"] = review
         else:
             problem(key, f"unknown setting {key!r}", _nearest(key, SETTINGS_KEYS))
     return result, options, problems
+
+
+def _url_error(text: str) -> tuple[str, str] | None:
+    from .registry import url_error  # the same rule as a source's url
+
+    return url_error(text)
 
 
 def _toml_problem(file: str, exc: Exception) -> Problem:

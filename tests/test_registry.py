@@ -463,3 +463,53 @@ def test_yaml_like_text_loads_or_gives_problems(text: str) -> None:
     topic, problems = load_text("claims:\n  x:\n    says: more\n    of: " + text, file="any.yaml")
     assert topic is not None or problems
     assert all(not p.message.startswith("cannot read the file: ") for p in problems)
+
+
+# ---- what ClaimReview publishes: source url and date, claim_reviewed, publish
+
+
+@pytest.mark.parametrize(("value", "key", "message", "hint"), [
+    ("javascript:alert(1)", "url", "source 's': url 'javascript:alert(1)' is not an http(s) address",
+     "write the full address, such as https://example.org/article"),
+    ("example.org/a", "url", "source 's': url 'example.org/a' is not an http(s) address", None),
+    ("https://", "url", "source 's': url 'https://' is not an http(s) address", None),
+    ("2024-02-30", "date", "source 's': date '2024-02-30' is not a date",
+     "write an ISO date: 2024-04-16, or 2024-04 or 2024 when the day or month is not known"),
+    ("16 April 2024", "date", "source 's': date '16 April 2024' is not a date", None),
+    ("2024-13", "date", "source 's': date '2024-13' is not a date", None),
+])
+def test_source_url_and_date_are_checked_where_they_are_written(value, key, message, hint) -> None:
+    text = f"sources:\n  s:\n    title: t\n    {key}: '{value}'\nfigures: {{a: {{value: 1, source: s}}}}\nclaims: {{}}\n"
+    topic, problems = load_text(text, file="claims/x.yaml")
+    (problem,) = problems
+    assert (problem.line, problem.column, problem.message) == (4, 10 if key == "url" else 11, message)
+    if hint is not None:
+        assert problem.hint == hint
+
+
+@pytest.mark.parametrize(("url", "date"), [
+    ("https://example.org/a?b=1#c", "2024-04-16"), ("http://example.org", "2024-04"), ("HTTPS://x.org/", "2024"),
+])
+def test_good_source_url_and_date_load(url, date) -> None:
+    topic, problems = load_text(f"sources: {{s: {{url: '{url}', date: {date}}}}}\nclaims: {{}}\n", file="x.yaml")
+    assert problems == []
+    assert (topic.sources["s"].url, topic.sources["s"].date) == (url, date)
+
+
+def test_claim_reviewed_and_publish_are_read() -> None:
+    topic, problems = load_text(
+        "figures: {a: 2, b: 1}\nclaims:\n  x: {says: doubled, of: a, vs: b, claim_reviewed: A doubled, publish: false}\n"
+        "  y: {says: doubled, of: a, vs: b}\n", file="x.yaml")
+    assert problems == []
+    x, y = topic.claims
+    assert (x.claim_reviewed, x.publish, y.claim_reviewed, y.publish) == ("A doubled", False, None, True)
+
+
+@pytest.mark.parametrize(("entry", "where", "message"), [
+    ("publish: maybe", (3, 45), "claim 'x': publish must be true or false, not text 'maybe'"),
+    ("claim_reviewed: ''", (3, 52), "claim 'x': claim_reviewed is empty"),
+])
+def test_bad_publishing_keys_are_refused(entry, where, message) -> None:
+    _, problems = load_text(f"figures: {{a: 2, b: 1}}\nclaims:\n  x: {{says: doubled, of: a, vs: b, {entry}}}\n",
+                            file="x.yaml")
+    assert [((p.line, p.column), p.message) for p in problems] == [(where, message)]

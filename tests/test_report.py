@@ -204,7 +204,8 @@ def test_github_annotates_unexpected_verdicts_and_problems():
 
 def test_github_says_nothing_but_the_summary_when_all_is_well():
     assert render("github", good())[0] == "1 claim: 1 holds, 0 imprecise, 0 fails, 0 unverifiable; 0 unexpected; 0 errors\n"
-    assert render("github", good(quiet=True))[0] == ""
+    assert render("github", good(quiet=True))[0] == (
+        "1 claim: 1 holds, 0 imprecise, 0 fails, 0 unverifiable; 0 unexpected; 0 errors\n")
 
 
 def test_github_escapes_messages_and_properties():
@@ -278,7 +279,7 @@ def test_junit_failure_has_a_line_per_part_when_there_are_several():
         'part "(24%)": 21 / 100 x 100 = 21%; "(24%)" needs [23.5, 24.5]%: fails',
     ]
     assert quarter.text.splitlines() == [
-        "claims/women.yaml:12: women_quarter",
+        "claims/women.yaml:12:5: women_quarter",
         "says: nearly a quarter (24%)",
         "verdict: fails (expected holds)",
         '21 / 100 x 100 = 21%; "nearly a quarter" needs [20, 25)%: holds',
@@ -325,8 +326,10 @@ def test_text_quiet_shows_only_problems():
     assert [line for line in out.splitlines() if not line.startswith(" ")] == [
         '✗ fails         espionage_fold  "a 2.5-fold increase"  expected imprecise  claims/treason.yaml:50:3',
         '✗ unverifiable  secrets_rise  "up 20%"  expected holds  claims/secrets.yaml:7:5',
+        "3 claims: 1 holds, 0 imprecise, 1 fails, 1 unverifiable; 2 unexpected; 2 errors",
     ]
-    assert render("text", good(quiet=True)) == ("", "")
+    assert render("text", good(quiet=True)) == (
+        "1 claim: 1 holds, 0 imprecise, 0 fails, 0 unverifiable; 0 unexpected; 0 errors\n", "")
 
 
 QUARTER_TEXT = [

@@ -94,6 +94,12 @@ claims:
     "figures: {a: {series: {2024-13: 1}}}\nclaims: {}\n",              # not a period
     "sources: {s: {title: t, link: u}}\nclaims: {}\n",                 # unknown source key
     "title: t\n",                                                      # no claims
+    "sources: {s: {url: 'javascript:alert(1)'}}\nclaims: {}\n",        # not a web address
+    "sources: {s: {url: example.org/a}}\nclaims: {}\n",                # no scheme
+    "sources: {s: {date: '2024-13-01'}}\nclaims: {}\n",                # not a date
+    "sources: {s: {date: 16 April 2024}}\nclaims: {}\n",               # not ISO
+    "claims: {x: {says: s, of: a, publish: 'no'}}\n",                  # publish is true or false
+    "claims: {x: {says: s, of: a, claim_reviewed: ''}}\n",             # empty
 ])
 def test_refuses_what_the_loader_refuses(validator, text):
     assert list(validator.iter_errors(_as_json(text)))
@@ -105,3 +111,21 @@ def test_schema_help_has_an_example():
     result = CliRunner().invoke(app, ["schema", "--help"])
     assert result.exit_code == 0
     assert "factcheck schema > claims.schema.json" in result.output
+
+
+@pytest.mark.parametrize("text", [
+    "sources: {s: {url: 'https://example.org/a?b=1#c', date: '2024-04-16'}}\nclaims: {}\n",
+    "sources: {s: {url: 'HTTP://example.org', date: '2024-04'}}\nclaims: {}\n",
+    "sources: {s: {date: 2024}}\nclaims: {}\n",
+    "figures: {a: 2, b: 1}\nclaims: {x: {says: doubled, of: a, vs: b, claim_reviewed: A doubled, publish: false}}\n",
+])
+def test_accepts_what_the_loader_accepts(validator, text):
+    assert list(validator.iter_errors(_as_json(text))) == []
+    _, problems = registry.load_text(text, file="x.yaml")
+    assert problems == []
+
+
+def test_schema_help_gives_a_modeline_that_works_from_claims():
+    result = CliRunner().invoke(app, ["schema", "--help"])
+    # claim files are in claims/, the schema beside pyproject.toml: one folder up
+    assert "# yaml-language-server: $schema=../claims.schema.json" in " ".join(result.output.split())

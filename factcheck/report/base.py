@@ -17,7 +17,23 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 if TYPE_CHECKING:  # the model is imported when a report is made, not at start-up
     from ..model import ClaimResult, Outcome, PartOutcome, Problem
 
-__all__ = ["Report", "Reporter", "several_parts", "part_head", "part_needs_verdict", "part_pieces", "part_line"]
+__all__ = ["Report", "Reporter", "several_parts", "part_head", "part_needs_verdict", "part_pieces", "part_line",
+           "visible", "CONTROL_RE"]
+
+#: Control characters no output format writes raw: C0 but tab and newline,
+#: DEL and C1.  The loader refuses them in claim files; this is the second
+#: line of defence, for text that reaches a reporter some other way (a
+#: statement given to ``factcheck check``, a library caller's results).
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_VISIBLE = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+
+
+def visible(text: str) -> str:
+    """``text`` with each control character written as ``\\x1b`` (tab and
+    newline kept): what a terminal, a CI log or an XML report can show."""
+    if CONTROL_RE.search(text) is None:
+        return text
+    return text.translate(_VISIBLE)
 
 
 class Report:

@@ -4,20 +4,42 @@ report.  One ``<testsuite>`` per topic; one ``<testcase>`` per claim
 arithmetic when the verdict is not the expected one; one ``<testcase>`` with
 an ``<error>`` per invalid file.  A statement with several checked parts
 has a line per part after its explanation, in the failure's message and
-its text."""
+its text.
+
+The document is valid against the Jenkins ``junit-10.xsd`` (the schema
+GitLab and Jenkins readers follow), which has no ``file`` or ``line`` on a
+``<testcase>``: the suite carries its claim file (``file``, and a
+``<property name="file">``), and a failure's text starts with
+``file:line:column: claim id``, which GitLab and Jenkins show.  Every text
+goes through :func:`xml_text`, so that the document is well formed whatever
+a claim holds (XML 1.0 cannot carry most control characters even escaped)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 from typing import TYPE_CHECKING, TextIO
 
-from .base import part_line, several_parts
+from .base import part_line, several_parts, visible
 
 if TYPE_CHECKING:
     from ..model import ClaimResult, Outcome, Problem
     from .base import Report
 
-__all__ = ["report", "render"]
+__all__ = ["report", "render", "xml_text"]
+
+#: Characters XML 1.0 cannot hold, even as references, beside the control
+#: characters :func:`visible` deals with: lone surrogates, U+FFFE, U+FFFF.
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` as an XML 1.0 document can hold it: control characters
+    written as ``\\x1b``, and the code points XML excludes as ``\\ud800``."""
+    text = visible(text)
+    if _NOT_XML.search(text) is not None:
+        text = _NOT_XML.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+    return text
 
 
 def render(rep: Report) -> str:
@@ -37,7 +59,13 @@ def render(rep: Report) -> str:
         broken.setdefault(topic, {}).setdefault(problem.file, []).append(problem)
 
     summary = rep.summary()
-    root = ET.Element("testsuites", {
+    x = xml_text
+
+    def element(parent: ET.Element | None, tag: str, attrs: dict[str, str]) -> ET.Element:
+        attrib = {k: x(v) for k, v in attrs.items()}
+        return ET.Element(tag, attrib) if parent is None else ET.SubElement(parent, tag, attrib)
+
+    root = element(None, "testsuites", {
         "name": "factcheck",
         "tests": str(summary["claims"] + sum(len(files) for files in broken.values())),
         "failures": str(summary["unexpected"]),
@@ -46,28 +74,31 @@ def render(rep: Report) -> str:
     for topic in list(claims) + [t for t in broken if t not in claims]:
         results = claims.get(topic, [])
         files = broken.get(topic, {})
-        suite = ET.SubElement(root, "testsuite", {
+        suite_files = list(dict.fromkeys([r.claim.file for r in results] + list(files)))
+        suite = element(root, "testsuite", {
             "name": topic,
             "tests": str(len(results) + len(files)),
             "failures": str(sum(1 for r in results if not r.ok)),
             "errors": str(len(files)),
+            **({"file": suite_files[0]} if len(suite_files) == 1 else {}),
         })
+        properties = element(suite, "properties", {})
+        for file in suite_files:
+            element(properties, "property", {"name": "file", "value": file})
         for result in results:
             claim, outcome = result.claim, result.outcome
-            case = ET.SubElement(suite, "testcase", {
-                "classname": topic, "name": claim.id, "file": claim.file, "line": str(claim.line),
-            })
+            case = element(suite, "testcase", {"classname": topic, "name": claim.id})
             if not result.ok:
-                failure = ET.SubElement(case, "failure", {
+                failure = element(case, "failure", {
                     "message": f"{outcome.verdict}, expected {claim.expect}: {outcome.explanation}"
                     + "".join(f"\n{line}" for line in _part_lines(outcome)),
                     "type": outcome.verdict,
                 })
-                failure.text = _details(result)
+                failure.text = x(_details(result))
         for file, problems in files.items():
-            case = ET.SubElement(suite, "testcase", {"classname": topic, "name": file, "file": file})
-            error = ET.SubElement(case, "error", {"message": str(problems[0]), "type": "invalid"})
-            error.text = "\n".join(str(p) for p in problems)
+            case = element(suite, "testcase", {"classname": topic, "name": file})
+            error = element(case, "error", {"message": str(problems[0]), "type": "invalid"})
+            error.text = x("\n".join(str(p) for p in problems))
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -75,7 +106,7 @@ def render(rep: Report) -> str:
 def _details(result: ClaimResult) -> str:
     claim, outcome = result.claim, result.outcome
     lines = [
-        f"{claim.file}:{claim.line}: {claim.id}",
+        f"{claim.file}:{claim.line}:{claim.column}: {claim.id}",
         f"says: {claim.says}",
         f"verdict: {outcome.verdict} (expected {claim.expect})",
         outcome.explanation,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .text import _outcome_lines, _plain_writer, _rich_writer, _verdict, styled
+from .text import _outcome_lines, _verdict, line_writer
 
 if TYPE_CHECKING:
     from ..scan import ArticleScan, Statement
@@ -66,7 +66,7 @@ def text_report(items: Iterable[ArticleScan | ArticleError], *, out: TextIO, err
     """Each article's statements, unreadable articles on ``err``, a summary line."""
     from ..scan.article import ArticleError
 
-    write = _rich_writer(out) if (styled(out) if rich is None else rich) else _plain_writer(out)
+    write = line_writer(out, rich=rich)
     tally = Tally()
     first = True
     for item in items:

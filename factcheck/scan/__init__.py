@@ -83,20 +83,36 @@ def _pieces(s: Sentence) -> list[tuple[int, int]]:
     return [(s.start + a, s.start + b) for a, b in merged if s.text[a:b].strip(" .!?\"'”“")]
 
 
-#: a difference says what it is a difference from: "120 more than", "an increase of 300", "fell by 40"
+#: a difference says what it is a difference from: "120 more than", "an increase of 300", "fell by 40";
+#: "listing 169 more organizations" adds to a list and compares nothing
 _DIFFERENCE = re.compile(
     r"\b(?:more|fewer|less|higher|lower|greater|larger|smaller)\s+than\b|"
     r"\b(?:increase|rise|drop|fall|decline|decrease|jump|gain|reduction|cut|loss)\s+of\s+(?:\w+\s+){0,2}[\d£$€]|"
-    r"\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped)\s+by\b", re.I)
+    r"\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped)\s+by\b|"
+    # a period's tally against the last: "police recorded 458,021 more offences", "there were 120 fewer deaths"
+    r"\b(?:recorded|registered|logged|counted|there\s+(?:were|was|are|have\s+been))\s+(?:[a-z]+\s+){0,2}?"
+    r"\d[\d,.]*(?:\s*(?:thousand|million|billion|[kmb]n?))?\s+(?:more|fewer)\b", re.I)
+
+
+#: A comparison with a period and no number at the end of a statement
+#: ("compared to last year", "than a year earlier").
+_TRAILING_BASE = re.compile(r"\s+(?:compared\s+(?:with|to)|than|against|versus|on)\s+(?:(?:the|a|last|this|previous|"
+                            r"prior|preceding|same|year|years|month|months|quarter|period|before|earlier|ago)\s*)+$",
+                            re.I)
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.split()).rstrip(".!?\"'”“’ ").lstrip("\"'“‘ ")
+    return " ".join(text.split()).rstrip(".!?\"'”“’… ").lstrip("\"'“‘ ")
 
 
 # --------------------------------------------------------------------------
 # scanning
 # --------------------------------------------------------------------------
+
+
+#: How many sentences either side of a statement's (and at most two
+#: paragraphs away) may give its figures.
+WINDOW = 3
 
 
 def scan_article(article: Article, settings: Settings | None = None) -> ArticleScan:
@@ -116,10 +132,14 @@ def scan_article(article: Article, settings: Settings | None = None) -> ArticleS
         previous = per_sentence[i - 1] if i and sentences[i - 1].paragraph >= s.paragraph - 1 else []
         following = per_sentence[i + 1] if i + 1 < len(sentences) and sentences[i + 1].paragraph <= s.paragraph + 1 \
             else []
+        window = [(j - i, sentences[j], per_sentence[j])
+                  for j in sorted(range(max(0, i - WINDOW), min(len(sentences), i + WINDOW + 1)),
+                                  key=lambda j: (abs(j - i), j < i))
+                  if j != i and abs(sentences[j].paragraph - s.paragraph) <= 2]
         taken: set[int] = set()
         for k, (lo, hi) in enumerate(_pieces(s)):
             st = _statement(text, s, lo, hi, mentions, previous, following, every, first_piece=k == 0,
-                            settings=settings, taken=taken)
+                            settings=settings, taken=taken, window=window)
             if st is not None:
                 found.append(st)
                 for pick in (st.pairing.a, st.pairing.b):
@@ -137,7 +157,7 @@ def _read(says: str, settings: Settings) -> Reading | None:
 
 def _statement(text: str, s: Sentence, lo: int, hi: int, mentions: list[Mention], previous: list[Mention],
                following: list[Mention], every: list[Mention], *, first_piece: bool,
-               settings: Settings, taken: set[int]) -> Statement | None:
+               settings: Settings, taken: set[int], window=()) -> Statement | None:
     says = _clean(text[lo:hi])
     if not says or not re.search(r"\d|\b(?:doubl|tripl|quadrupl|halv|twice|fold|times|one|two|three|four|five|six|"
                                  r"seven|eight|nine|ten|half|third|quarter|fifth)", says, re.I):
@@ -146,7 +166,12 @@ def _statement(text: str, s: Sentence, lo: int, hi: int, mentions: list[Mention]
         return None  # "three and nine times higher, respectively": figures and statements crossed
     reading = _read(says, settings)
     if reading is None or reading.family not in DERIVED:
-        return None
+        # "has risen by almost a quarter compared to last year": the engine reads the
+        # statement without the period it compares with (which pairing still sees)
+        bare = _TRAILING_BASE.sub("", says)
+        reading = _read(bare, settings) if bare != says else None
+        if reading is None or reading.family not in DERIVED:
+            return None
     if reading.family == "difference" and not _DIFFERENCE.search(says):
         return None  # "listing 169 more organizations", "handed down 14,000": not a comparison
     inside = [m for m in mentions if lo <= m.start < hi]
@@ -165,7 +190,8 @@ def _statement(text: str, s: Sentence, lo: int, hi: int, mentions: list[Mention]
     years = [int(m.value) for m in inside if m.form == "year" and m.hedge == "none"]
     needs_b = reading.needs_vs
     pairing = pair(text, reading.family, (lo, hi), used, anchors, mentions, s.start, previous, every,
-                   piece_years=years, first_piece=first_piece, needs_b=needs_b, following=following)
+                   piece_years=years, first_piece=first_piece, needs_b=needs_b, following=following,
+                   window=window)
     if reading.family not in ("rate",) and pairing.a.mention is None and pairing.b is not None \
             and pairing.b.mention is not None:
         return None  # a base with nothing to compare: not this statement's figures
@@ -177,7 +203,7 @@ def _statement(text: str, s: Sentence, lo: int, hi: int, mentions: list[Mention]
 
 
 def _span_end(text: str, lo: int, hi: int) -> int:
-    while hi > lo and text[hi - 1] in " .!?\"'”“’\n":
+    while hi > lo and text[hi - 1] in " .!?\"'”“’…\n":
         hi -= 1
     return hi
 
@@ -219,11 +245,15 @@ def _judge(says: str, reading: Reading, pairing: Pairing, settings: Settings) ->
 # --------------------------------------------------------------------------
 
 
-def scan_text(text: str, *, file: str = "-", settings: Settings | None = None) -> ArticleScan:
-    """Scan a text given as a string (plain text or Markdown)."""
+def scan_text(text: str, *, file: str = "-", settings: Settings | None = None, date: str | None = None) -> ArticleScan:
+    """Scan a text given as a string (plain text or Markdown); ``date``
+    (YYYY-MM-DD) is the article's, when the text does not give it."""
     from .article import article_from_bytes
 
-    return scan_article(article_from_bytes(text.encode("utf-8"), file=file, kind="text"), settings)
+    article = article_from_bytes(text.encode("utf-8"), file=file, kind="text")
+    if date is not None and article.date is None:
+        article = article._replace(date=date)
+    return scan_article(article, settings)
 
 
 def scan_file(file: str, settings: Settings | None = None, stdin: bytes | None = None) -> ArticleScan | ArticleError:

@@ -119,6 +119,9 @@ def find_mentions(text: str, start: int, end: int, *, sentence: int = 0, article
     """The numbers of ``text[start:end]`` (a sentence), in order."""
     s = text[start:end]
     low = _lower_same_length(s)
+    # "last year—4,986 this year": a dash between a word and a number is a pause, not a minus or a range
+    low = "".join(" " if ch in "—–" and 0 < k < len(s) - 1 and s[k - 1].isalpha() and s[k + 1].isdigit() else low[k]
+                  for k, ch in enumerate(s)) if ("—" in s or "–" in s) else low
     found: list[Mention] = []
     for m in _TOKEN_RE.finditer(low):
         mention = _mention(s, low, m, start, sentence)
@@ -279,8 +282,10 @@ _SPAN = re.compile(r"\bbetween\s+(?:[a-z]+\s+)?(?:19|20)\d\d\s+and\s+(?:the\s+sa
                    r"\b(?:19|20)\d\d\s*(?:[-–/]|\s+to\s+)(?P<end2>(?:19|20)\d\d)\b")
 
 _RELATIVE = [
-    (re.compile(r"\blast year\b|\bthe past year\b"), -1),
+    (re.compile(r"\blast year\b|\bthe past year\b|\ba year ago\b"), -1),
     (re.compile(r"\bthis year\b"), 0),
+    *[(re.compile(rf"\b(?:{w}|{k}) years ago\b"), -k)
+      for k, w in enumerate("two three four five six seven eight nine ten".split(), start=2)],
 ]
 
 

@@ -32,6 +32,10 @@ _B_WORDS = re.compile(r"(?:\bfrom|\bthan|\bagainst|\bversus|\bvs\.?|\bcompared (
 _A_WORDS = re.compile(r"(?:\bto|\breaching|\breached|\btotalling|\btotaling|\bstood at)\s+$", re.I)
 _PREVIOUS = re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b|"
                        r"\bthe\s+year\s+before\b|\blast\s+year\b|\byear[- ]on[- ]year\b|\byear[- ]over[- ]year\b", re.I)
+#: "down from the previous year, when there were 3,165": the base named after its period
+_WHEN_BEFORE = re.compile(r"(?:\b(?:previous|prior|preceding)\s+year|\ba\s+year\s+(?:earlier|ago|before)|"
+                          r"\bthe\s+year\s+before|\blast\s+year),?\s+when\s+(?:there\s+(?:were|was)|"
+                          r"(?:it|they|the\s+\w+)\s+(?:was|were|stood\s+at|totalled|totaled))\s+$", re.I)
 _FIRST_PERSON = frozenset(("ratio", "percent change", "fraction change", "difference"))
 
 
@@ -87,7 +91,8 @@ def pair(text: str, family: str, piece: tuple[int, int], used: set[int], anchors
          sentence_mentions: list[Mention], sentence_start: int, previous: list[Mention],
          all_mentions: list[Mention], *, piece_years: list[int], first_piece: bool,
          needs_b: bool, following: Sequence[Mention] = (),
-         window: Sequence[tuple[int, Sentence, Sequence[Mention]]] = ()) -> Pairing:
+         window: Sequence[tuple[int, Sentence, Sequence[Mention]]] = (),
+         claimed: frozenset[int] = frozenset()) -> Pairing:
     """A and B for one statement.
 
     ``piece`` is the statement's clause (offsets into ``text``); ``used``
@@ -95,7 +100,10 @@ def pair(text: str, family: str, piece: tuple[int, int], used: set[int], anchors
     the numbers the reader names as A or B in the clause; ``previous`` the
     numbers of the sentence before; ``piece_years`` the years the clause
     names; ``window`` the sentences around the statement's, nearest first,
-    each with its distance (-1: the sentence before) and its numbers."""
+    each with its distance (-1: the sentence before) and its numbers;
+    ``claimed`` the starts of the figures another statement's clause
+    names ("March sales rose 32 percent, to $346.7 million from $263.2
+    million"), which a statement of another sentence does not take."""
     lo, hi = piece
     piece_words = frozenset(stem(w) for w in re.findall(r"[A-Za-z]{3,}", text[lo:hi]))
     if needs_b and "A" not in anchors and "B" not in anchors:
@@ -103,8 +111,9 @@ def pair(text: str, family: str, piece: tuple[int, int], used: set[int], anchors
         if got is not None:
             return got
     a_pick = _pick_a(text, family, lo, hi, used, anchors, sentence_mentions, sentence_start, previous, first_piece)
-    if needs_b and a_pick.mention is None and "B" not in anchors and window:
-        got = _nearby(text, family, lo, hi, used, sentence_mentions, window, None)
+    if needs_b and a_pick.mention is None and "B" not in anchors:
+        got = _after(text, family, lo, hi, used, sentence_mentions) \
+            or _nearby(text, family, lo, hi, used | claimed, sentence_mentions, window, None)
         if got is not None:
             return got
     if not needs_b:
@@ -112,16 +121,21 @@ def pair(text: str, family: str, piece: tuple[int, int], used: set[int], anchors
         return Pairing(a_pick, None, (), a.period if a is not None else (piece_years[0] if piece_years else None))
     if a_pick.reason.startswith("previous sentence") and "B" not in anchors:
         a = a_pick.mention
+        based = [m for m in previous if m is not a and _compatible(a, m, family) and m.value != a.value
+                 and _B_WORDS.search(text[max(0, m.start - 30):m.start])]
+        if len({m.value for m in based}) == 1:  # "2,902 offences as compared with 3,165. That reflects ..."
+            return Pairing(a_pick, Pick(based[0], f"previous sentence: '{_quote(text, based[0])}'"))
         others = [m for m in previous if m is not a and _compatible(a, m, family) and m.value != a.value
                   and _nouns_match(a, m, piece_words)]
         if len({m.value for m in others}) == 1:
             return Pairing(a_pick, Pick(others[0], f"previous sentence: '{_quote(text, others[0])}'"))
     b_pick, candidates = _pick_b(text, family, lo, hi, used, anchors, a_pick.mention, sentence_mentions,
                                  all_mentions, piece_years)
-    if b_pick.mention is None and not candidates and a_pick.reason.startswith("same sentence") and window:
+    if b_pick.mention is None and not candidates and a_pick.reason.startswith("same sentence") and window \
+            and a_pick.mention.period is not None:
         # "In the same period between 2015 and 2016 there were 31,966 crimes logged - a rise of 7,762":
         # the sentence's figure may be the base of one of a later period nearby
-        got = _nearby(text, family, lo, hi, used, sentence_mentions, window, a_pick.mention)
+        got = _nearby(text, family, lo, hi, used | claimed, sentence_mentions, window, a_pick.mention)
         if got is not None and got.b is not None and a_pick.mention in (got.a.mention, got.b.mention):
             return got
     return Pairing(a_pick, b_pick, candidates)
@@ -176,6 +190,22 @@ def _is_change(text: str, m: Mention) -> bool:
     return bool(_CHANGE_BEFORE.search(text[max(0, m.start - 40):m.start]) or _CHANGE_AFTER.match(text[m.end:m.end + 20]))
 
 
+def _after(text, family, lo, hi, used, sentence_mentions) -> Pairing | None:
+    """"have risen by 8%, with 295 incidents this year against 272 last
+    year": a statement with no figure before it, followed in its sentence by
+    a figure and its base (and no other figure)."""
+    wanted = {"percentage"} if family == "percentage points" else {"count", "money"}
+    figures = [m for m in sentence_mentions if m.start >= hi and m.start not in used and m.form in wanted]
+    if len(figures) != 2 or not _compatible(figures[0], figures[1], family):
+        return None
+    a, b = figures
+    if _B_WORDS.search(text[max(0, a.start - 30):a.start]) or not _B_WORDS.search(text[max(0, b.start - 30):b.start]):
+        return None
+    if any(m.form in ("percentage", "multiplier", "fraction") for m in sentence_mentions if hi <= m.start < b.start):
+        return None  # another statement comes between
+    return Pairing(Pick(a, f"same sentence: '{_quote(text, a)}'"), Pick(b, f"same sentence: '{_quote(text, b)}'"))
+
+
 def _nearby(text, family, lo, hi, used, sentence_mentions, window, a) -> Pairing | None:
     """A and B among the figures of the sentences around a statement whose
     own sentence gives at most one of them ("Recorded crimes increased by
@@ -188,6 +218,8 @@ def _nearby(text, family, lo, hi, used, sentence_mentions, window, a) -> Pairing
     an earlier ("a year earlier", "the previous year", "than", an earlier
     year).  More than one of either: unclear, with the candidates."""
     wanted = {"percentage"} if family == "percentage points" else {"count", "money"}
+    if not window:
+        return None
     keys = _keywords(text[lo:hi])
     if a is not None:
         keys |= _figure_words(text, a)
@@ -202,8 +234,8 @@ def _nearby(text, family, lo, hi, used, sentence_mentions, window, a) -> Pairing
     # a neighbouring sentence with a figure and its base
     if a is None:
         for delta, sent, ms in window:
-            if abs(delta) != 1:
-                continue
+            if delta != 1:
+                continue  # figures before a statement are not its own: a lede comes first, then its figures
             figures = [m for m in ms if usable(m)]
             if len(figures) != 2 or not _compatible(figures[0], figures[1], family):
                 continue
@@ -212,7 +244,7 @@ def _nearby(text, family, lo, hi, used, sentence_mentions, window, a) -> Pairing
                 continue
             b = based[0]
             m = figures[0] if figures[1] is b else figures[1]
-            where = "next sentence" if delta > 0 else "previous sentence"
+            where = "next sentence"
             return Pairing(Pick(m, f"{where}: '{_quote(text, m)}'"), Pick(b, f"{where}: '{_quote(text, b)}'"))
     # one figure of the latest period, one of an earlier, with the statement's nouns
     found: list[tuple[Mention, str]] = []
@@ -233,8 +265,8 @@ def _nearby(text, family, lo, hi, used, sentence_mentions, window, a) -> Pairing
             earlier.append(m)
         elif _A_WORDS.search(before) or (m.period is not None and m.period == latest):
             current.append(m)
-        elif _PREVIOUS.search(sentence_text):
-            earlier.append(m)
+        elif _PREVIOUS.search(sentence_text[:max(0, sentence_text.find(m.text))]):
+            earlier.append(m)  # "A year earlier the company earned ... on revenue of $1.67 billion"
         else:
             current.append(m)
     if not earlier or not current:
@@ -279,6 +311,11 @@ def _pick_a(text, family, lo, hi, used, anchors, sentence_mentions, sentence_sta
     if "A" in anchors:
         return Pick(anchors["A"], f"same clause: '{_quote(text, anchors['A'])}'")
     wanted = {"percentage"} if family == "percentage points" else {"count", "money"}
+    if "B" in anchors:
+        to = [m for m in sentence_mentions if lo <= m.start < hi and m.start not in used and m is not anchors["B"]
+              and _compatible(anchors["B"], m, family) and not _is_change(text, m)]
+        if len(to) == 1:  # "almost doubled from 23 to 43", "4,986 this year versus 4,977 last year"
+            return Pick(to[0], f"same clause: '{_quote(text, to[0])}'")
     before = [m for m in sentence_mentions if m.end <= lo and m.start not in used and m.form in wanted
               and not _B_WORDS.search(text[max(0, m.start - 30):m.start])]
     if before:
@@ -290,7 +327,8 @@ def _pick_a(text, family, lo, hi, used, anchors, sentence_mentions, sentence_sta
     if first_piece and ANAPHORS.match(opening) and previous:
         cands = [m for m in previous if m.form in wanted]
         if cands:
-            m = cands[-1]
+            figures = [m for m in cands if not _B_WORDS.search(text[max(0, m.start - 30):m.start])]
+            m = (figures or cands)[-1]
             return Pick(m, f"previous sentence: '{_quote(text, m)}'")
     del lead
     return Pick(None, "not in the text")
@@ -303,7 +341,8 @@ def _pick_b(text, family, lo, hi, used, anchors, a, sentence_mentions, all_menti
         return Pick(None, "not in the text"), ()
     # the same sentence: a number named as a base ("from 1,000", "than 39")
     same = [m for m in sentence_mentions if m is not a and m.start not in used and _compatible(a, m, family)
-            and _B_WORDS.search(text[max(0, m.start - 30):m.start])]
+            and (_B_WORDS.search(text[max(0, m.start - 30):m.start])
+                 or _WHEN_BEFORE.search(text[max(0, m.start - 80):m.start]))]
     if len({m.value for m in same}) == 1:
         return Pick(same[0], f"same sentence: '{_quote(text, same[0])}'"), ()
     if len(same) > 1:

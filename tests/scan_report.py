@@ -38,7 +38,7 @@ def measure(corpus: Path = CORPUS) -> dict:
     misses: list[str] = []
     for p in passages:
         text = p["text"]
-        scan = scan_text(text)
+        scan = scan_text(text, date=p.get("date") and str(p["date"]))
         matched: set[int] = set()
         for ann in p["statements"]:
             at = text.find(ann["says"])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+from fractions import Fraction
 from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import NamedTuple
@@ -59,8 +60,10 @@ class ArticleScan(NamedTuple):
 
 _SPLIT = re.compile(r"\s*[;:…]\s+|,\s+|\s+[—–]\s+|\s+-\s+|\s*\(\s*|\s*\)\s*|"
                     r"\s+(?:and|but|while|whereas|when|where|after|before|although|though)\s+(?=\D)")
-#: a clause that only names a figure of the one before ("rose 12%, from 1,000")
-_CONTINUES = re.compile(r"(?:up |down )?(?:from|to|than|compared (?:with|to)|against|versus|on the)\b", re.I)
+#: a clause that only names a figure of the one before ("rose 12%, from 1,000"),
+#: or restates its change ("an increase of £311.25, or 61 per cent")
+_CONTINUES = re.compile(r"(?:up |down )?(?:from|to|than|compared (?:with|to)|against|versus|on the)\b|"
+                        r"or\s+(?:almost\s+|nearly\s+|about\s+|around\s+|some\s+)?\d", re.I)
 
 
 def _pieces(s: Sentence) -> list[tuple[int, int]]:
@@ -83,20 +86,44 @@ def _pieces(s: Sentence) -> list[tuple[int, int]]:
     return [(s.start + a, s.start + b) for a, b in merged if s.text[a:b].strip(" .!?\"'”“")]
 
 
-#: a difference says what it is a difference from: "120 more than", "an increase of 300", "fell by 40"
+#: a difference says what it is a difference from: "120 more than", "an increase of 300", "fell by 40";
+#: "listing 169 more organizations" adds to a list and compares nothing
 _DIFFERENCE = re.compile(
     r"\b(?:more|fewer|less|higher|lower|greater|larger|smaller)\s+than\b|"
+    r"\b(?:more|fewer)\s+(?:[a-z]+\s+){1,5}?(?:compared\s+(?:with|to)|than)\b|"
     r"\b(?:increase|rise|drop|fall|decline|decrease|jump|gain|reduction|cut|loss)\s+of\s+(?:\w+\s+){0,2}[\d£$€]|"
-    r"\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped)\s+by\b", re.I)
+    r"\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped)\s+by\b|"
+    # a period's tally against the last: "police recorded 458,021 more offences", "there were 120 fewer deaths"
+    r"\b(?:recorded|registered|logged|counted|there\s+(?:were|was|are|have\s+been))\s+(?:[a-z]+\s+){0,2}?"
+    r"\d[\d,.]*(?:\s*(?:thousand|million|billion|[kmb]n?))?\s+(?:more|fewer)\b", re.I)
+
+
+#: A comparison with a period and no number at the end of a statement
+#: ("compared to last year", "than a year earlier").
+_TRAILING_BASE = re.compile(r"\s+(?:compared\s+(?:with|to)|than|against|versus|on)\s+(?:(?:the|a|last|this|previous|"
+                            r"prior|preceding|same|year|years|month|months|quarter|period|before|earlier|ago)\s*)+$",
+                            re.I)
+
+
+#: Where a change starts in a clause: its verb or noun, with an article before it.
+_CHANGE_WORD = re.compile(r"\b(?:(?:an?|the)\s+)?(?:\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+)?"
+                          r"(?:rise|rises|rose|risen|rising|fall|falls|fell|fallen|falling|increase[sd]?|increasing|"
+                          r"decrease[sd]?|decreasing|decline[sd]?|declining|drop|dropped|drops|grew|grow|grown|jump(?:ed|s)?|"
+                          r"climb(?:ed|s)?|soar(?:ed|s)?|surge[sd]?|plunge[sd]?|up|down|doubled|tripled|halved)\b", re.I)
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.split()).rstrip(".!?\"'”“’ ").lstrip("\"'“‘ ")
+    return " ".join(text.split()).rstrip(".!?\"'”“’… ").lstrip("\"'“‘ ")
 
 
 # --------------------------------------------------------------------------
 # scanning
 # --------------------------------------------------------------------------
+
+
+#: How many sentences either side of a statement's (and at most two
+#: paragraphs away) may give its figures.
+WINDOW = 3
 
 
 def scan_article(article: Article, settings: Settings | None = None) -> ArticleScan:
@@ -107,6 +134,7 @@ def scan_article(article: Article, settings: Settings | None = None) -> ArticleS
     sentences = split_sentences(text)
     per_sentence = [find_mentions(text, s.start, s.end, sentence=i, article_year=year) for i, s in enumerate(sentences)]
     every = [m for ms in per_sentence for m in ms]
+    claims = [_claims(s, ms) for s, ms in zip(sentences, per_sentence)]
     found: list[Statement] = []
     for i, s in enumerate(sentences):
         mentions = per_sentence[i]
@@ -116,10 +144,16 @@ def scan_article(article: Article, settings: Settings | None = None) -> ArticleS
         previous = per_sentence[i - 1] if i and sentences[i - 1].paragraph >= s.paragraph - 1 else []
         following = per_sentence[i + 1] if i + 1 < len(sentences) and sentences[i + 1].paragraph <= s.paragraph + 1 \
             else []
+        window = [(j - i, sentences[j], per_sentence[j])
+                  for j in sorted(range(max(0, i - WINDOW), min(len(sentences), i + WINDOW + 1)),
+                                  key=lambda j: (abs(j - i), j < i))
+                  if j != i and abs(sentences[j].paragraph - s.paragraph) <= 2]
+        claimed = frozenset(x for j in range(max(0, i - WINDOW), min(len(sentences), i + WINDOW + 1)) if j != i
+                            for x in claims[j])
         taken: set[int] = set()
         for k, (lo, hi) in enumerate(_pieces(s)):
             st = _statement(text, s, lo, hi, mentions, previous, following, every, first_piece=k == 0,
-                            settings=settings, taken=taken)
+                            settings=settings, taken=taken, window=window, claimed=claimed)
             if st is not None:
                 found.append(st)
                 for pick in (st.pairing.a, st.pairing.b):
@@ -128,7 +162,21 @@ def scan_article(article: Article, settings: Settings | None = None) -> ArticleS
     return ArticleScan(article, tuple(found))
 
 
+def _claims(s: Sentence, mentions: list[Mention]) -> set[int]:
+    """The figures a clause of a sentence names beside a rate of change
+    ("rose 32 percent, to $346.7 million from $263.2 million"): that
+    statement's own, not for a statement of another sentence."""
+    out: set[int] = set()
+    for lo, hi in _pieces(s):
+        inside = [m for m in mentions if lo <= m.start < hi]
+        if any(m.form in ("percentage", "multiplier", "fraction") for m in inside):
+            out.update(m.start for m in inside if m.form in COUNTABLE)
+    return out
+
+
 def _read(says: str, settings: Settings) -> Reading | None:
+    # "last year—4,986 this year": the reader takes "—4,986" for 986 (as mentions.py, a dash there is a pause)
+    says = re.sub(r"(?<=[A-Za-z])[—–](?=\d)", " ", says)
     try:
         return read_statement(says, word_tolerance=settings.word_tolerance, has_vs=True)
     except UnreadableStatement:
@@ -137,7 +185,7 @@ def _read(says: str, settings: Settings) -> Reading | None:
 
 def _statement(text: str, s: Sentence, lo: int, hi: int, mentions: list[Mention], previous: list[Mention],
                following: list[Mention], every: list[Mention], *, first_piece: bool,
-               settings: Settings, taken: set[int]) -> Statement | None:
+               settings: Settings, taken: set[int], window=(), claimed: frozenset[int] = frozenset()) -> Statement | None:
     says = _clean(text[lo:hi])
     if not says or not re.search(r"\d|\b(?:doubl|tripl|quadrupl|halv|twice|fold|times|one|two|three|four|five|six|"
                                  r"seven|eight|nine|ten|half|third|quarter|fifth)", says, re.I):
@@ -146,7 +194,17 @@ def _statement(text: str, s: Sentence, lo: int, hi: int, mentions: list[Mention]
         return None  # "three and nine times higher, respectively": figures and statements crossed
     reading = _read(says, settings)
     if reading is None or reading.family not in DERIVED:
-        return None
+        # "has risen by almost a quarter compared to last year": the engine reads the
+        # statement without the period it compares with (which pairing still sees)
+        bare = _TRAILING_BASE.sub("", says)
+        reading = _read(bare, settings) if bare != says else None
+    if reading is None or reading.family not in DERIVED:
+        # "whose tax take over six years is set to rise by 123 per cent from £53.64 to £119.80":
+        # the engine reads the change without the subject it cannot place
+        verb = _CHANGE_WORD.search(says, 1)
+        reading = _read(says[verb.start():], settings) if verb is not None else None
+        if reading is None or reading.family not in DERIVED:
+            return None
     if reading.family == "difference" and not _DIFFERENCE.search(says):
         return None  # "listing 169 more organizations", "handed down 14,000": not a comparison
     inside = [m for m in mentions if lo <= m.start < hi]
@@ -165,7 +223,8 @@ def _statement(text: str, s: Sentence, lo: int, hi: int, mentions: list[Mention]
     years = [int(m.value) for m in inside if m.form == "year" and m.hedge == "none"]
     needs_b = reading.needs_vs
     pairing = pair(text, reading.family, (lo, hi), used, anchors, mentions, s.start, previous, every,
-                   piece_years=years, first_piece=first_piece, needs_b=needs_b, following=following)
+                   piece_years=years, first_piece=first_piece, needs_b=needs_b, following=following,
+                   window=window, claimed=claimed)
     if reading.family not in ("rate",) and pairing.a.mention is None and pairing.b is not None \
             and pairing.b.mention is not None:
         return None  # a base with nothing to compare: not this statement's figures
@@ -177,7 +236,7 @@ def _statement(text: str, s: Sentence, lo: int, hi: int, mentions: list[Mention]
 
 
 def _span_end(text: str, lo: int, hi: int) -> int:
-    while hi > lo and text[hi - 1] in " .!?\"'”“’\n":
+    while hi > lo and text[hi - 1] in " .!?\"'”“’…\n":
         hi -= 1
     return hi
 
@@ -188,6 +247,9 @@ def _rounded(m: Mention) -> bool:
     is a count as the article gives it ("1,000"), exact like a figure of a
     claim file."""
     n = m.number
+    if m.form == "money" and n.step is not None and n.step >= Fraction(1, 100) \
+            and re.search(r"[a-z]", n.text.lower()) is None:
+        return False  # "£104.79": a sum to the penny is exact
     return m.hedge == "none" and not n.words and n.step is not None and (n.step != 1 and (
         n.step < 1 or re.search(r"[a-z]", n.text.lower().replace("%", "")) is not None))
 
@@ -199,8 +261,20 @@ def _operand(m: Mention | None, name: str, settings: Settings, period: int | Non
     n = m.number
     if _rounded(m):  # the interval of its written precision (semantics section 1)
         return operand_from_text(n.text, name=name, settings=settings, rounded=True, percent=n.percent, period=p)
-    text = m.figure_text.replace("\n", " ") if m.hedge != "none" else str(n.value)
+    text = m.figure_text.replace("\n", " ") if m.hedge != "none" else _decimal(n.value)
     return operand_from_text(text, name=name, settings=settings, percent=n.percent, period=p)
+
+
+def _decimal(v: Fraction) -> str:
+    """An exact figure as digits: 104.79, not 10479/100 (only for the whole
+    numbers and sums to the penny that ``_rounded`` leaves exact)."""
+    if v.denominator == 1:
+        return str(v.numerator)
+    from decimal import Decimal, localcontext
+
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return format(Decimal(v.numerator) / Decimal(v.denominator), "f")
 
 
 def _judge(says: str, reading: Reading, pairing: Pairing, settings: Settings) -> Outcome | None:
@@ -219,11 +293,15 @@ def _judge(says: str, reading: Reading, pairing: Pairing, settings: Settings) ->
 # --------------------------------------------------------------------------
 
 
-def scan_text(text: str, *, file: str = "-", settings: Settings | None = None) -> ArticleScan:
-    """Scan a text given as a string (plain text or Markdown)."""
+def scan_text(text: str, *, file: str = "-", settings: Settings | None = None, date: str | None = None) -> ArticleScan:
+    """Scan a text given as a string (plain text or Markdown); ``date``
+    (YYYY-MM-DD) is the article's, when the text does not give it."""
     from .article import article_from_bytes
 
-    return scan_article(article_from_bytes(text.encode("utf-8"), file=file, kind="text"), settings)
+    article = article_from_bytes(text.encode("utf-8"), file=file, kind="text")
+    if date is not None and article.date is None:
+        article = article._replace(date=date)
+    return scan_article(article, settings)
 
 
 def scan_file(file: str, settings: Settings | None = None, stdin: bytes | None = None) -> ArticleScan | ArticleError:

@@ -100,6 +100,8 @@ def stem(word: str) -> str:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)]
             break
+    if w.endswith("e") and len(w) >= 4:
+        w = w[:-1]  # "crime" and "crimes", "sale" and "sales"
     return w[:6]
 
 
@@ -117,6 +119,9 @@ def find_mentions(text: str, start: int, end: int, *, sentence: int = 0, article
     """The numbers of ``text[start:end]`` (a sentence), in order."""
     s = text[start:end]
     low = _lower_same_length(s)
+    # "last year—4,986 this year": a dash between a word and a number is a pause, not a minus or a range
+    low = "".join(" " if ch in "—–" and 0 < k < len(s) - 1 and s[k - 1].isalpha() and s[k + 1].isdigit() else low[k]
+                  for k, ch in enumerate(s)) if ("—" in s or "–" in s) else low
     found: list[Mention] = []
     for m in _TOKEN_RE.finditer(low):
         mention = _mention(s, low, m, start, sentence)
@@ -270,9 +275,17 @@ def _context(s: str, a: int, b: int) -> frozenset[str]:
     return frozenset(stem(w) for w in words if w.lower() not in _CONTENT_STOP)
 
 
+#: A span of time with no figure inside: "between 2015 and 2016", "between
+#: June 2016 and the same month this year", "2015-16", "2015 to 2016".
+_SPAN = re.compile(r"\bbetween\s+(?:[a-z]+\s+)?(?:19|20)\d\d\s+and\s+(?:the\s+same\s+[a-z]+\s+(?P<this>this)\s+year|"
+                   r"(?:[a-z]+\s+)?(?P<end>(?:19|20)\d\d))\b|"
+                   r"\b(?:19|20)\d\d\s*(?:[-–/]|\s+to\s+)(?P<end2>(?:19|20)\d\d)\b")
+
 _RELATIVE = [
-    (re.compile(r"\blast year\b|\bthe past year\b"), -1),
+    (re.compile(r"\blast year\b|\bthe past year\b|\ba year ago\b"), -1),
     (re.compile(r"\bthis year\b"), 0),
+    *[(re.compile(rf"\b(?:{w}|{k}) years ago\b"), -k)
+      for k, w in enumerate("two three four five six seven eight nine ten".split(), start=2)],
 ]
 
 
@@ -288,6 +301,10 @@ def _add_periods(found: list[Mention], s: str, low: str, offset: int, article_ye
         lo, hi = _clause(s, a, b)
         inside = [y for p, y in years if lo <= p < hi]
         period = inside[0] if len(inside) == 1 else None
+        span = _SPAN.search(low, lo, hi)
+        if span is not None:  # "between 2015 and 2016": a period is known by its end
+            end = span["end"] or span["end2"]
+            period = int(end) if end else article_year
         if period is None and not inside:
             for rx, shift in _RELATIVE:
                 if article_year is not None and rx.search(low, lo, hi):

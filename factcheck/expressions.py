@@ -28,7 +28,6 @@ at load time); :func:`resolve` computes it over the figures' intervals.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
@@ -38,6 +37,7 @@ from typing import Any, NamedTuple, Union
 from .model import Figure, Operand
 from .numbers import MAX_DIGITS, Interval, fmt
 from .periods import Period, PeriodError, parse_period
+from .suggest import did_you_mean, nearest
 
 __all__ = [
     "MAX_LENGTH",
@@ -472,19 +472,6 @@ def parse_expression(text: str) -> Expr:
 # --------------------------------------------------------------------------
 
 
-def nearest(name: str, names: Iterable[str]) -> str | None:
-    """The closest valid name, for "did you mean" hints (None if none is close)."""
-    candidates = list(names)
-    if len(candidates) > 500:
-        # difflib compares with every candidate, which is slow among
-        # thousands of figure ids; a typo mostly keeps the first letters
-        # and about the length.
-        head = name[:2]
-        candidates = [n for n in candidates if n[:2] == head and abs(len(n) - len(name)) <= 2][:200]
-    got = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-    return got[0] if got else None
-
-
 Suggest = Callable[[str], "str | None"]
 
 
@@ -504,7 +491,7 @@ def _ref_error(
             hint: str | None = "no figures are defined in this file"
         else:
             best = (suggest or (lambda n: nearest(n, figures)))(ref.id)
-            hint = f"did you mean {best!r}?" if best else None
+            hint = did_you_mean(best)
         return ExpressionError(f"unknown figure {ref.id!r}", ref.offset, hint)
     if fig.is_series:
         if ref.period is None:

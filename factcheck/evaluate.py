@@ -30,7 +30,7 @@ import re
 from fractions import Fraction
 from typing import NamedTuple
 
-from .model import SEVERITY, Operand, Outcome, PartOutcome, Settings, Verdict, worst
+from .model import Operand, Outcome, PartOutcome, Settings, Verdict, worst
 from .numbers import SCALE_SUFFIXES, Hedge, Interval, ReadNumber, fmt, hedge_interval, precise_approximation, relative
 from .periods import Period, missing_in
 from .phrases import Comparator, Family, Part, Reading, RecordSpec, Target, UnreadableStatement
@@ -798,7 +798,7 @@ def _span_since(spec: RecordSpec, since: Period, of: Operand, vs: Operand, perio
     # one point of S at least as high (low) as A: the record goes back to S
     known = [(p, v) for p, v in at_since if v is not None]
     reach = [judge(v - a if spec.high else a - v, Interval(_ZERO, None), None) for _, v in known]
-    enough = [pv for pv, r in zip(known, reach) if r == Verdict.HOLDS]
+    enough = [pv for pv, r in zip(known, reach, strict=True) if r == Verdict.HOLDS]
     verdict: Verdict
     if enough:
         p, v = enough[0]
@@ -898,10 +898,10 @@ def evaluate(reading: Reading | Prepared, of: Operand, vs: Operand | None, setti
         prepared = prepare(reading, settings or Settings())
     reading, settings = prepared.reading, prepared.settings
     parts = (reading.primary, *reading.anchors)
-    results = [_evaluate_part(p, a, of, vs, settings) for p, a in zip(parts, prepared.accepts)]
+    results = [_evaluate_part(p, a, of, vs, settings) for p, a in zip(parts, prepared.accepts, strict=True)]
     outcomes = [
         PartOutcome(p.text, r.reading or p.family, r.verdict, r.computed, r.accepted, r.explanation, p.role)
-        for p, r in zip(parts, results)
+        for p, r in zip(parts, results, strict=True)
     ]
     outcomes += [_named_figure(n, of, vs, settings) for n in reading.loose]
     main = results[0]

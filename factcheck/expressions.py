@@ -29,10 +29,10 @@ at load time); :func:`resolve` computes it over the figures' intervals.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, NamedTuple, Union
+from typing import Any, NamedTuple, Union, cast
 
 from .model import Figure, Operand
 from .numbers import MAX_DIGITS, Interval, fmt
@@ -110,10 +110,10 @@ class _Node:
     _compared = 0
 
     def _key(self) -> tuple[Any, ...]:
-        return self[: self._compared]  # type: ignore[index]
+        return cast("tuple[Any, ...]", self)[: self._compared]
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self._key() == other._key()  # type: ignore[attr-defined]
+        return type(other) is type(self) and self._key() == other._key()
 
     def __ne__(self, other: object) -> bool:
         return not self.__eq__(other)
@@ -604,6 +604,7 @@ def _evaluate(expr: Expr, figures: Mapping[str, Figure], unknown: dict[str, None
         if err is not None:
             raise err
         fig = figures[expr.id]
+        period: Period | None
         if expr.period is not None:
             _, value = _series_lookup(fig, expr.period)
             period = expr.period

@@ -35,10 +35,10 @@ from .numbers import (
     DIGITS_PATTERN,
     HEDGE_MAX_WORDS,
     HEDGES,
-    Hedge,
     NUMBER_WORD_PATTERN,
     NUMBER_WORDS,
     SCALE_PATTERN,
+    Hedge,
     Interval,
     NumberError,
     ReadNumber,
@@ -176,7 +176,7 @@ _LABEL_BEFORE = frozenset(
     "iphone|galaxy|formula|league|ligue|serie|bundesliga".split("|"))
 _AGE_BEFORE = frozenset("aged|age|ages|ageing|aging".split("|"))
 
-_MULT_VERBS = {
+_MULT_VERBS: dict[str, int | Fraction] = {
     "double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "twice": 2,
     "triple": 3, "tripled": 3, "triples": 3, "tripling": 3, "treble": 3, "trebled": 3, "trebling": 3,
     "thrice": 3, "quadruple": 4, "quadrupled": 4, "quadruples": 4, "quadrupling": 4,
@@ -391,8 +391,8 @@ _MULT = r"(?P<mult>" + "|".join(sorted(_MULT_VERBS, key=len, reverse=True)) + r"
 #: A number is not tagged inside a word or a name ("g7", "covid-19", "f-35"),
 #: in a time ("10:30") or before letters ("21st", "10am").
 _TOKEN_RE = re.compile(r"(?<![\w.#@:])(?<![a-z]-)(?<!\d[/-])(?:" + _DIGITS + "|" + _MULT + "|" + _WORDS + r")(?![\w]|:\d)")
-#: a singular ordinal after "the" or a possessive is a position, not a fraction
-_ORDINALS = frozenset("third|fourth|fifth|sixth|seventh|eighth|ninth|tenth".split("|"))
+#: a singular ordinal (_ORDINALS, below) after "the" or a possessive is a
+#: position, not a fraction: "the third highest", "its fifth"
 _ORDINAL_BEFORE = re.compile(r"(?:\bthe|\bits|\btheir|\bhis|\bher|'s)\s$")
 
 
@@ -437,8 +437,8 @@ def _tag(norm: str, *, word_tolerance: Fraction) -> _Tagged:
             text = (m["cur"] or "") + num + (" " + m["scale"] if m["scale"] else "") + ("%" if m["pct"] else "")
             if m["bp"]:  # basis points: hundredths of a percentage point
                 n = read_number(num)
-                numbers.append(ReadNumber(n.value / 100, n.interval.scale(Fraction(1, 100)), n.step / 100,  # type: ignore[operator]
-                                          f"{num} basis points"))
+                step = None if n.step is None else n.step / 100
+                numbers.append(ReadNumber(n.value / 100, n.interval.scale(Fraction(1, 100)), step, f"{num} basis points"))
                 mults.append(None)
                 out.append(f"#{len(numbers) - 1} points")
                 continue
@@ -544,6 +544,8 @@ def _is_fraction_word(n: ReadNumber) -> bool:
 
 _RECORD_HIGH = r"(?:highest|largest|biggest|greatest|most|record|peak|top|all[- ]time high|record high|record number|record level|high)"
 _RECORD_LOW = r"(?:lowest|smallest|fewest|least|record low|all[- ]time low)"
+#: ordinal words and their rank ("the second highest"); also the words
+#: that _tag leaves alone after "the" ("the third" is not a third)
 _ORDINALS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
     "tenth": 10,
@@ -584,7 +586,7 @@ _PREVIOUS_RE = _when_needed(
     r"\b(?:previous|prior|former|last|earlier|old)\s(?:all[- ]time\s)?"
     r"(?P<what>record high|record low|peak|high|record|maximum|low|minimum)\b"
     r"(?:\s(?:set|reached|recorded|seen)?\s?(?:in\s@(?P<y1>\d+)\s?)?(?:,\s)?(?:(?P<lead>of|at)|was|,)?\s?)?"
-    r"(?P<hedge>(?:[a-z~≈]+\s){0,%d})#(?P<n>\d+)(?:\s(?:\w+\s){0,2}?in\s@(?P<y2>\d+))?" % HEDGE_MAX_WORDS
+    r"(?P<hedge>(?:[a-z~≈]+\s){0," + str(HEDGE_MAX_WORDS) + r"})#(?P<n>\d+)(?:\s(?:\w+\s){0,2}?in\s@(?P<y2>\d+))?"
 )
 
 
@@ -723,50 +725,84 @@ def _unit_tokens(tg: _Tagged, i: int, right: str) -> tuple[int, ...]:
     return (i,)
 
 
-def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
-    """Classify the number token at ``m`` by its neighbours.
+class _Near(NamedTuple):
+    """A number token and what stands around it, as the steps of
+    :func:`_classify_number` look at it."""
 
-    The order of the checks is the precedence of the families: a number
+    tg: _Tagged
+    i: int  # the token's number: ``#i``
+    n: ReadNumber
+    left: str  # the tagged text before the token ...
+    right: str  # ... and after it
+    hedge: Hedge
+    hedge_text: str
+    hedge_at: int  # where the hedge starts in ``left``
+    lw: list[str]  # the words before the token (the hedge left out)
+    lw_core: list[str]  # the same without "by", "of", articles: "rose by 12%"
+    rw: list[str]  # the words after it
+    words: str  # the hedge and the token, as tagged: "nearly #0"
+
+    def part(self, family: Family, **kw: Any) -> Part:
+        """A part for this number, spanning two words either side."""
+        span = _detok(self.tg, " ".join(self.lw[-2:] + [self.words] + self.rw[:2]))
+        kw.setdefault("tokens", (self.i,))
+        kw.setdefault("number", self.n)
+        return Part(family, span, hedge=self.hedge, hedge_text=self.hedge_text, position=len(self.left), **kw)
+
+
+def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
+    """Classify the number token at ``m`` by its neighbours; None for a
+    number that is no part (a rate over zero units).
+
+    The order of the steps is the precedence of the families: a number
     followed by "times" is a ratio whatever else is near it; then
-    percentage points, rates, shares ("one in five"), numbers naming A or
-    B ("to 1,120", "from 1,000"), percent and fraction changes,
-    differences, and last a plain value."""
+    percentage points, numbers naming A or B ("to 1,120", "from 1,000"),
+    rates, shares ("one in five"), percent and fraction changes,
+    differences, and last a plain value.  Reordering them changes readings."""
     i = int(m[1])
-    n = tg.numbers[i]
     left, right = tg.text[: m.start()], tg.text[m.end() :]
     hedge, hedge_text, hedge_at = _hedge_before(left)
     lw = _window_left(left[:hedge_at])
-    # "by" between a verb and its number: "rose by 12%"
-    lw_core = [w for w in lw if w not in ("by", "of", "a", "an", "the", "some")]
-    rw = _window_right(right)
-    pos = m.start()
-    mult = tg.mults[i]
-    words = " ".join(([hedge_text] if hedge_text else []) + [f"#{i}"])
+    near = _Near(
+        tg, i, tg.numbers[i], left, right, hedge, hedge_text, hedge_at, lw,
+        [w for w in lw if w not in ("by", "of", "a", "an", "the", "some")], _window_right(right),
+        " ".join(([hedge_text] if hedge_text else []) + [f"#{i}"]),
+    )
+    found = _as_ratio(near) or _as_points(near) or _as_anchor(near)
+    if found is not None:
+        return found
+    rate = None if near.n.percent else _rate(tg, i, right, near.rw)
+    if rate is not None:
+        return _as_rate(near, *rate)
+    return _as_share_of_whole(near) or _as_change(near) or _as_difference(near) or near.part(Family.VALUE)
 
-    def part(family: str, **kw) -> Part:
-        span = _detok(tg, " ".join(lw[-2:] + [words] + rw[:2]))
-        kw.setdefault("tokens", (i,))
-        return Part(family, span, n, hedge, hedge_text, position=pos, **kw)
 
-    # --- multipliers and times / fold: ratio --------------------------------
+def _as_ratio(near: _Near) -> Part | None:
+    """Multipliers ("doubled", "halved"), "N times", "N-fold", "by a factor of N"."""
+    n, lw, rw = near.n, near.lw, near.rw
     if n.step == 1 and not n.percent and (rw[:1] in (["times"], ["fold"]) or lw[-3:] == ["a", "factor", "of"]):
         # a whole-number multiplier in digits ("3 times", "10-fold", "by a
         # factor of 3") is as precise as one in words (section 1)
-        n = n._replace(interval=relative(n.value, tg.word_tolerance), step=None)
+        n = n._replace(interval=relative(n.value, near.tg.word_tolerance), step=None)
+        near = near._replace(n=n)
+    part = near.part
     if rw and rw[0] in ("times", "fold", "×"):
         after = rw[1:]
         left_dir = _direction(lw)
+        mult = near.tg.mults[near.i]
         if mult and mult.startswith("halv"):
-            # "halved" is "divided by two", so that hedges read naturally:
-            # "nearly halved" is B / A just under 2, "more than halved" above
-            # 2.  The word's tolerance is relative to the half (1/2 +- 5%);
-            # as a divisor it is scaled by 4 (2 = 4 x 1/2) to keep its width.
+            # "halved" is "divided by two" (B / A = 2), so that hedges read
+            # naturally: "nearly halved" is B / A just under 2, "more than
+            # halved" above 2.  The word was read as 1/2 within the word
+            # tolerance, [1/2 (1 - w), 1/2 (1 + w)]; times 4 that is
+            # [2 (1 - w), 2 (1 + w)]: 2 within the same relative tolerance
+            # (2 = 4 x 1/2).  Its reciprocal would not be centred on 2.
             two = ReadNumber(Fraction(2), n.interval.scale(Fraction(4)), None, mult, False, True)
-            return Part(Family.RATIO, _detok(tg, " ".join(lw[-2:] + [words])), two, hedge, hedge_text,
-                        direction=-1, inverse=True, position=pos, tokens=(i,))
+            return Part(Family.RATIO, _detok(near.tg, " ".join(lw[-2:] + [near.words])), two, near.hedge,
+                        near.hedge_text, direction=-1, inverse=True, position=len(near.left), tokens=(near.i,))
         if rw[0] == "×":  # doubled, tripled, double
             return part(Family.RATIO, direction=1 if n.value > 1 else -1)
-        if after[:1] == ["as"] or after[:1] == ["the"] or after[:1] == ["that"] or after[:1] == ["what"]:
+        if after[:1] in (["as"], ["the"], ["that"], ["what"]):
             return part(Family.RATIO)
         if after and after[0] in _LESS:
             return part(Family.RATIO, inverse=True, direction=-1,
@@ -781,96 +817,128 @@ def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
         return part(Family.RATIO)
     if lw[-3:] == ["a", "factor", "of"]:
         # "(grew) by a factor of N" is not ambiguous: A / B = N (B / A for a fall)
-        d = _direction(_words(left[:hedge_at])[:-3]) or _direction(rw[:2])
+        d = _direction(_words(near.left[: near.hedge_at])[:-3]) or _direction(rw[:2])
         if d < 0:
             return part(Family.RATIO, inverse=True, direction=-1)
         return part(Family.RATIO, direction=1 if d > 0 else 0)
+    return None
 
-    # --- percentage points ------------------------------------------------------
-    if rw and rw[0] == "points":
-        d = _direction(lw_core[-3:] + rw[1:3]) or _direction(lw)
-        return part(Family.PERCENTAGE_POINTS, direction=d)
 
-    # --- numbers naming A or B: "to 1,120", "from 560", "than the 60,000" ---------
-    # (not a number that a comparative or "of" follows: "to nearly a third lower")
-    if not (rw[:1] and (rw[0] in _MORE or rw[0] in _LESS or rw[0] in ("of", "times", "fold", "points"))):
-        b_word = _ends_with(lw, _B_BEFORE)
-        if b_word in ("on", "on the", "over the") and not _direction(_words(left[:hedge_at])):
-            b_word = None  # "on" names B only after a change: "up 5% on 500"
-        if b_word is not None and (b_word != "than" or len(lw) >= 2):
-            return part(Family.VALUE, target=Target.B, role="B", tokens=_unit_tokens(tg, i, right))
-        a_word = _ends_with(lw, _A_BEFORE)
-        if a_word is not None and (a_word not in ("to", "at") or _direction(_words(left)[:-1]) or lw[-2:-1] == ["stood"]):
-            return part(Family.VALUE, target=Target.A, role="A", tokens=_unit_tokens(tg, i, right))
-        if not n.percent and (rw[:2] in (["compared", "with"], ["compared", "to"]) or rw[:1] in (["versus"], ["vs"], ["against"])):
-            return part(Family.VALUE, target=Target.A, role="A")
+def _as_points(near: _Near) -> Part | None:
+    """"up 4 percentage points" (normalised to "points")."""
+    if not (near.rw and near.rw[0] == "points"):
+        return None
+    d = _direction(near.lw_core[-3:] + near.rw[1:3]) or _direction(near.lw)
+    return near.part(Family.PERCENTAGE_POINTS, direction=d)
 
-    # --- rates --------------------------------------------------------------------
-    rate = None if n.percent else _rate(tg, i, right, rw)
-    if rate is not None:
-        family, unit, k_number, k_token = rate
-        if family == Family.RATE and k_number is not None:
-            # "one every six seconds": 1/6 per second
-            k = k_number.value
-            if not k:
-                return None
-            per_n = ReadNumber(n.value / k, n.interval.scale(1 / k), None if n.step is None else n.step / k,
-                               f"{n.text} per {k_number.text} {unit}s", False, n.words or k_number.words)
-            return Part(Family.RATE, _detok(tg, f"{words} per #{k_token} {unit}s"), per_n, hedge, hedge_text,
-                        per=unit, position=pos, tokens=(i, k_token))  # type: ignore[arg-type]
-        if family == Family.RATE:
-            return part(Family.RATE, per=unit)
-        k = k_number.value if k_number is not None else Fraction(1)
+
+def _as_anchor(near: _Near) -> Part | None:
+    """A number naming A or B: "to 1,120", "from 560", "than the 60,000";
+    not one that a comparative or "of" follows ("to nearly a third lower")."""
+    tg, i, lw, rw, right = near.tg, near.i, near.lw, near.rw, near.right
+    if rw[:1] and (rw[0] in _MORE or rw[0] in _LESS or rw[0] in ("of", "times", "fold", "points")):
+        return None
+    b_word = _ends_with(lw, _B_BEFORE)
+    if b_word in ("on", "on the", "over the") and not _direction(_words(near.left[: near.hedge_at])):
+        b_word = None  # "on" names B only after a change: "up 5% on 500"
+    if b_word is not None and (b_word != "than" or len(lw) >= 2):
+        return near.part(Family.VALUE, target=Target.B, role="B", tokens=_unit_tokens(tg, i, right))
+    a_word = _ends_with(lw, _A_BEFORE)
+    if a_word is not None and (a_word not in ("to", "at") or _direction(_words(near.left)[:-1])
+                               or lw[-2:-1] == ["stood"]):
+        return near.part(Family.VALUE, target=Target.A, role="A", tokens=_unit_tokens(tg, i, right))
+    if not near.n.percent and (rw[:2] in (["compared", "with"], ["compared", "to"])
+                               or rw[:1] in (["versus"], ["vs"], ["against"])):
+        return near.part(Family.VALUE, target=Target.A, role="A")
+    return None
+
+
+def _as_rate(near: _Near, family: Family, unit: str, k_number: ReadNumber | None, k_token: int | None) -> Part | None:
+    """A rate found by :func:`_rate`; None for one over zero units."""
+    n, i = near.n, near.i
+    if family == Family.RATE and k_number is not None:
+        # "one every six seconds": 1/6 per second
+        k = k_number.value
         if not k:
             return None
-        tokens = (i,) if k_token is None else (i, k_token)
-        return part(Family.RATE_PER_UNIT, per=unit, per_k=k, tokens=tokens)
+        assert k_token is not None  # (k_number is the number of token k_token)
+        per_n = ReadNumber(n.value / k, n.interval.scale(1 / k), None if n.step is None else n.step / k,
+                           f"{n.text} per {k_number.text} {unit}s", False, n.words or k_number.words)
+        return Part(Family.RATE, _detok(near.tg, f"{near.words} per #{k_token} {unit}s"), per_n, near.hedge,
+                    near.hedge_text, per=unit, position=len(near.left), tokens=(i, k_token))
+    if family == Family.RATE:
+        return near.part(Family.RATE, per=unit)
+    k = k_number.value if k_number is not None else Fraction(1)
+    if not k:
+        return None
+    tokens = (i,) if k_token is None else (i, k_token)
+    return near.part(Family.RATE_PER_UNIT, per=unit, per_k=k, tokens=tokens)
 
-    # --- share: one in five, nine out of ten -----------------------------------------
+
+def _as_share_of_whole(near: _Near) -> Part | None:
+    """"one in five", "nine out of ten": a share of the second number."""
+    n, tg, right = near.n, near.tg, near.right
     mshare = re.match(r"\s(?:in|out of|of)\s(?:every\s|per\s)?#(\d+)(?!%)", right)
-    if mshare and not n.percent and (right.startswith(" in ") or right.startswith(" out of ")):
-        j = int(mshare[1])
-        whole = tg.numbers[j]
-        if whole.value and n.value <= whole.value:
-            ratio = ReadNumber(n.value / whole.value, n.interval.scale(1 / whole.value), None,
-                               f"{n.text} in {whole.text}", False, True)
-            return Part(Family.SHARE, _detok(tg, f"{hedge_text + ' ' if hedge_text else ''}#{i} {right[1:mshare.end()].strip()}"),
-                        ratio, hedge, hedge_text, position=pos, tokens=(i, j))
+    if not (mshare and not n.percent and (right.startswith(" in ") or right.startswith(" out of "))):
+        return None
+    j = int(mshare[1])
+    whole = tg.numbers[j]
+    if not whole.value or n.value > whole.value:
+        return None
+    ratio = ReadNumber(n.value / whole.value, n.interval.scale(1 / whole.value), None,
+                       f"{n.text} in {whole.text}", False, True)
+    hedge = near.hedge_text + " " if near.hedge_text else ""
+    return Part(Family.SHARE, _detok(tg, f"{hedge}#{near.i} {right[1:mshare.end()].strip()}"),
+                ratio, near.hedge, near.hedge_text, position=len(near.left), tokens=(near.i, j))
 
 
+def _change_words(near: _Near) -> tuple[int, int, list[str], bool]:
+    """The direction of the change words before the number (up to nine
+    words back) and just after it (past modifiers such as "annual"), the
+    words after it without modifiers, and whether a change word or noun
+    stands just before it ("an increase of 5%", "rose 5%")."""
+    d_left = _direction(_window_left(near.left[: near.hedge_at], 9))
+    rw_core = [w for w in near.rw if w not in _MODIFIERS]
+    change_left = bool(near.lw_core) and near.lw_core[-1] in _UP | _DOWN
+    return d_left, _direction(rw_core[:1]), rw_core, change_left
+
+
+def _as_change(near: _Near) -> Part | None:
+    """A percentage or a fraction word: a percent (fraction) change when a
+    word of change goes with it, else a share ("40% of") or a value."""
+    n, rw, part = near.n, near.rw, near.part
     frac = _is_fraction_word(n)
-    d_left = _direction(_window_left(left[:hedge_at], 9))
-    rw_core = [w for w in rw if w not in _MODIFIERS]
-    d_right = _direction(rw_core[:1])
-    change_noun_left = bool(lw_core) and lw_core[-1] in _UP | _DOWN
-    # --- percent / fraction change --------------------------------------------
-    if n.percent or frac:
-        family = Family.PERCENT_CHANGE if n.percent else Family.FRACTION_CHANGE
-        if rw and rw[0] == "of" and not change_noun_left:
-            return part(Family.SHARE)
-        if d_right:
-            return part(family, direction=d_right)
-        if rw[:2] and rw[0] in ("year-on-year", "year-over-year", "on", "from", "compared") and d_left:
-            return part(family, direction=d_left)
-        if d_left:
-            return part(family, direction=d_left)
-        if frac:
-            return part(Family.SHARE)
-        return part(Family.VALUE)
+    if not (n.percent or frac):
+        return None
+    d_left, d_right, _, change_left = _change_words(near)
+    family = Family.PERCENT_CHANGE if n.percent else Family.FRACTION_CHANGE
+    if rw and rw[0] == "of" and not change_left:
+        return part(Family.SHARE)
+    if d_right:
+        return part(family, direction=d_right)
+    if rw[:2] and rw[0] in ("year-on-year", "year-over-year", "on", "from", "compared") and d_left:
+        return part(family, direction=d_left)
+    if d_left:
+        return part(family, direction=d_left)
+    if frac:
+        return part(Family.SHARE)
+    return part(Family.VALUE)
 
-    # --- difference -------------------------------------------------------------
+
+def _as_difference(near: _Near) -> Part | None:
+    """"120 more", "a £8,669 increase", "rose by 54": A - B."""
+    rw, lw, part = near.rw, near.lw, near.part
+    d_left, d_right, rw_core, change_left = _change_words(near)
     if rw and rw[0] in ("more", "fewer", "less", "additional", "extra", "higher", "lower", "up", "down"):
-        d = 1 if rw[0] in ("more", "additional", "extra", "higher", "up") else -1
-        return part(Family.DIFFERENCE, direction=d)
+        return part(Family.DIFFERENCE, direction=1 if rw[0] in ("more", "additional", "extra", "higher", "up") else -1)
     if rw_core[:1] and rw_core[0] in ("increase", "rise", "jump", "gain", "drop", "fall", "decline", "cut", "reduction",
                                       "decrease", "loss"):
         return part(Family.DIFFERENCE, direction=d_right)  # "a £8,669 increase"
-    if change_noun_left or (lw_core and lw_core[-1] in ("additional", "extra", "net")):
-        d = d_left or 1
-        return part(Family.DIFFERENCE, direction=d)
+    if change_left or (near.lw_core and near.lw_core[-1] in ("additional", "extra", "net")):
+        return part(Family.DIFFERENCE, direction=d_left or 1)
     if d_left and lw and lw[-1] == "by":
         return part(Family.DIFFERENCE, direction=d_left)
-    return part(Family.VALUE)
+    return None
 
 
 def _detok(tg: _Tagged, s: str) -> str:
@@ -1082,13 +1150,57 @@ def _leading(tg: _Tagged, p: Part) -> bool:
     return before in ("", "some", "the", "a total of", "in all,", "in total,", "overall,") and p.target == Target.A
 
 
+#: The longest statement read, in characters: a sentence, not an article.
+_MAX_STATEMENT = 2000
+#: A statement of at most this many words with a single checked part is a
+#: phrase ("nearly four times higher than the year before"): its part is
+#: shown as the whole text, as written.  A longer one is a sentence, whose
+#: part is shown as its own span ("rose 12%"), the rest being context.
+_PHRASE_MAX_WORDS = 8
+
+
 def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
+    """A statement to its reading, in steps: every part found, the primary
+    one chosen, every other one checked too or left for a figure to name,
+    and every number of the text placed (semantics sections 2, 8 and 9)."""
     if not text or not text.strip():
         raise UnreadableStatement("the statement is empty", "write the derived statement, e.g. 'nearly four times higher'")
-    if len(text) > 2000:
+    if len(text) > _MAX_STATEMENT:
         raise UnreadableStatement("the statement is longer than 2,000 characters", "quote the sentence, not the article")
     norm = normalise(text)
     tg = _tag(norm, word_tolerance=word_tolerance)
+    parts = _all_parts(tg)
+    primary = _primary(tg, parts, has_vs)
+    if primary is None:
+        raise UnreadableStatement(
+            f"no derived statement found in {text!r}",
+            "accepted forms include 'nearly four times higher', 'a 2.5-fold increase', 'rose 76%', "
+            "'a one-third increase', 'up 4 percentage points', '120 more than', '40% of', 'one in five', "
+            "'nearly 14,000', 'more than', 'an average of 34 per day', 'the highest since 2010'",
+        )
+    extra, loose_tokens = _further_parts(tg, primary, parts)
+    if primary.family == Family.VALUE and primary.role == "A":
+        # a direction beside "to X" ("slumped to 40") is checked against B
+        d = _direction(_words(tg.text[: primary.position]))
+        if d and any(w in _UP | _DOWN for w in _window_left(tg.text[: primary.position], 3)):
+            comp = Part(Family.COMPARISON, primary.text, None, comparator=Comparator.GT if d > 0 else Comparator.LT,
+                        direction=d, position=primary.position)
+            extra = [primary._replace(role="A"), *extra]
+            primary = comp
+    primary = primary._replace(role="statement")
+    checked = [primary, *extra]
+    _one_subject(text, tg, checked)
+    roles, loose = _place_numbers(text, tg, checked, loose_tokens)
+    if len(norm.split()) <= _PHRASE_MAX_WORDS and len(checked) == 1:
+        checked[0] = primary._replace(text=" ".join(text.split()).rstrip(".;:"))
+    rest = sorted(checked[1:], key=lambda p: p.position)
+    return Reading(text, checked[0], tuple(rest), tuple(roles), tuple(loose))
+
+
+def _all_parts(tg: _Tagged) -> list[Part]:
+    """Every part the text has: one per classified number, a record (which
+    takes its own numbers: a previous peak, "a 10-year low") and a
+    majority ("most")."""
     parts: list[Part] = []
     for m in _TOKEN_AT.finditer(tg.text):
         p = _classify_number(tg, m)
@@ -1096,7 +1208,6 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
             parts.append(p)
     rec = _find_record(tg)
     if rec is not None:
-        # the record's own numbers (a previous peak, "a 10-year low") are its own
         claimed = set(rec.tokens)
         if rec.record and rec.record.previous is not None:
             claimed |= {k for k, n in enumerate(tg.numbers) if n is rec.record.previous}
@@ -1106,41 +1217,50 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
     maj = _find_majority(tg)
     if maj is not None:
         parts.append(maj)
+    return parts
+
+
+def _primary(tg: _Tagged, parts: list[Part], has_vs: bool | None) -> Part | None:
+    """The statement's own part: the first of the most preferred family
+    (_PRIORITY) among the relational ones; else "about the same as"; else,
+    beside a number naming A or B, with a base, or with no number at all, a
+    comparison word ("more than"); else the value most likely asserted."""
     relational = [p for p in parts if p.family != Family.VALUE]
-    primary: Part | None = None
     if relational:
-        primary = min(relational, key=lambda p: (_PRIORITY[p.family], p.position))
-    if primary is None:
-        primary = _about_same(tg)
-    anchors_b = [p for p in parts if p.family == Family.VALUE and p.target == Target.B]
-    anchors_a = [p for p in parts if p.family == Family.VALUE and p.role == "A"]
-    if primary is None and (anchors_b or anchors_a or has_vs or not [p for p in parts if p.family == Family.VALUE]):
+        return min(relational, key=lambda p: (_PRIORITY[p.family], p.position))
+    primary = _about_same(tg)
+    if primary is not None:
+        return primary
+    values = [p for p in parts if p.family == Family.VALUE]
+    anchors = [p for p in values if p.target == Target.B or p.role == "A"]
+    if anchors or has_vs or not values:
         primary = _find_comparison(tg)
-    if primary is None:
-        values = [p for p in parts if p.family == Family.VALUE and p.target == Target.A]
-        if values:
-            # prefer a hedged number, then a percentage (a share or the value
-            # of a percentage), then the first
-            primary = min(values, key=lambda p: (p.hedge == Hedge.NONE, not (p.number and p.number.percent), p.position))
-    if primary is None:
-        raise UnreadableStatement(
-            f"no derived statement found in {text!r}",
-            "accepted forms include 'nearly four times higher', 'a 2.5-fold increase', 'rose 76%', "
-            "'a one-third increase', 'up 4 percentage points', '120 more than', '40% of', 'one in five', "
-            "'nearly 14,000', 'more than', 'an average of 34 per day', 'the highest since 2010'",
-        )
-    # every other part is checked too (sections 8 and 9), except a plain
-    # number that only some figure of the claim can name (``loose``)
+        if primary is not None:
+            return primary
+    of_a = [p for p in values if p.target == Target.A]
+    if not of_a:
+        return None
+    # prefer a hedged number, then a percentage (a share or the value of a
+    # percentage), then the first
+    return min(of_a, key=lambda p: (p.hedge == Hedge.NONE, not (p.number and p.number.percent), p.position))
+
+
+def _further_parts(tg: _Tagged, primary: Part, parts: list[Part]) -> tuple[list[Part], list[int]]:
+    """Every part but the primary is checked too (sections 8 and 9), with
+    its role; except a plain number that only some figure of the claim can
+    name, whose tokens are returned as ``loose``, and a number that is a
+    span of time, a label or an age (placed by _place_numbers)."""
     extra: list[Part] = []
     loose_tokens: list[int] = []
     claimed = {k for p in parts if p.family != Family.VALUE for k in p.tokens[1:]}
     parts = [p for p in parts if p.family != Family.VALUE or not claimed & set(p.tokens)]
-    per_unit = primary if primary.family == Family.RATE_PER_UNIT else next((p for p in parts if p.family == Family.RATE_PER_UNIT), None)
+    per_unit = primary if primary.family == Family.RATE_PER_UNIT else next(
+        (p for p in parts if p.family == Family.RATE_PER_UNIT), None)
     for p in parts:
         if p is primary:
             continue
         if p.family == Family.VALUE and p.role != "A" and p.target == Target.A and any(_place(tg, k) for k in p.tokens):
-            continue  # a span of time, a label, an age: placed below, not a figure
+            continue
         if p.family != Family.VALUE:
             extra.append(p._replace(role="restatement"))
         elif p.target == Target.B:
@@ -1148,7 +1268,7 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
         elif p.role == "A" or _leading(tg, p):
             extra.append(p._replace(role="A"))
         elif p.number is not None and p.number.percent:
-            if primary.family in (Family.DIFFERENCE, Family.RATIO, Family.FRACTION_CHANGE, Family.PERCENTAGE_POINTS) and primary.direction:
+            if primary.family in _SIZED_CHANGES and primary.direction:
                 # "went up by 54, or 9%": the same change, as a percentage
                 extra.append(p._replace(family=Family.PERCENT_CHANGE, direction=primary.direction, role="restatement"))
             else:
@@ -1157,17 +1277,19 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
             extra.append(p._replace(target=Target.B, role="B"))
         else:
             loose_tokens.extend(p.tokens)
-    if primary.family == Family.VALUE and primary.role == "A":
-        # a direction beside "to X" ("slumped to 40") is checked against B
-        d = _direction(_words(tg.text[: primary.position]))
-        if d and any(w in _UP | _DOWN for w in _window_left(tg.text[: primary.position], 3)):
-            comp = Part(Family.COMPARISON, primary.text, None, comparator=Comparator.GT if d > 0 else Comparator.LT, direction=d,
-                        position=primary.position)
-            extra = [primary._replace(role="A"), *extra]
-            primary = comp
-    primary = primary._replace(role="statement")
-    checked = [primary, *extra]
-    _one_subject(text, tg, checked)
+    return extra, loose_tokens
+
+
+#: changes whose size a percentage beside them restates ("up 54, or 9%")
+_SIZED_CHANGES = (Family.DIFFERENCE, Family.RATIO, Family.FRACTION_CHANGE, Family.PERCENTAGE_POINTS)
+
+
+def _place_numbers(text: str, tg: _Tagged, checked: list[Part],
+                   loose_tokens: list[int]) -> tuple[list[tuple[str, str]], list[ReadNumber]]:
+    """Every number of the text with its role (semantics section 8): the
+    role of the checked part that uses it, else its place (a period, a
+    label, ...), else "figure" for a loose number, which one of the claim's
+    figures must name.  Any other number makes the statement unreadable."""
     used = {k: part.role for part in checked for k in part.tokens}
     names = frozenset(w.lower() for w in _NAME_BEFORE_DIGITS.findall(text))
     roles: list[tuple[str, str]] = []
@@ -1187,12 +1309,7 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
             role = "figure"
             loose.append(n)
         roles.append((n.text, role))
-    if len(norm.split()) <= 8 and len(checked) == 1:
-        # a phrase: the statement is the whole text, as the user wrote it
-        primary = primary._replace(text=" ".join(text.split()).rstrip(".;:"))
-        checked[0] = primary
-    rest = sorted(checked[1:], key=lambda p: p.position)
-    return Reading(text, checked[0], tuple(rest), tuple(roles), tuple(loose))
+    return roles, loose
 
 
 _CHANGES = frozenset((Family.RATIO, Family.PERCENT_CHANGE, Family.FRACTION_CHANGE, Family.PERCENTAGE_POINTS,

@@ -264,7 +264,9 @@ def check(
       factcheck check "up 2 percentage points" 7 5 --percent
       factcheck check "34% higher than" 1.9bn 1.4bn --rounded
     """
-    with _no_traceback(ExitCode.USAGE):
+    # an engine error is not the user's: exit 1 (the statement was not
+    # shown to hold), not 2; only what cannot be read is a usage error
+    with _no_traceback(ExitCode.UNEXPECTED):
         from .phrases import UnreadableStatement
         from .settings import find_settings
         from .verify import UsageError, check_statement

@@ -4,9 +4,11 @@ to send between processes); no behaviour beyond small derived properties, so
 that every step can be tested on its own.
 
 Named tuples rather than frozen dataclasses: a frozen, slotted dataclass
-costs about 0.5 ms to define (it compiles five generated methods), and the
-engine has some thirty such classes, which made every ``factcheck`` run
-about 15 ms slower to start.  A NamedTuple costs a sixth of that.
+compiles five generated methods when it is defined, and the engine has
+some thirty such classes, so every ``factcheck`` run started measurably
+slower (figures in bench/README.md, start-up).  The vocabularies (verdicts
+here, families and hedges in phrases.py and numbers.py) are ``StrEnum``s:
+their members are the plain words of the output.
 """
 
 from __future__ import annotations

@@ -644,9 +644,9 @@ def hedge_at_end(words: list[str]) -> int:
     """How many of the last ``words`` form a hedge (the longest), or 0.
 
     Hedges are found by looking words up in :data:`HEDGES`, not with one
-    regular expression of all of them: such an expression takes longer to
-    compile (about 1.5 ms, at every start) than a whole run of the bundled
-    registry takes to read its statements.
+    regular expression of all of them: compiling such an expression, at
+    every start, takes longer than reading every statement of the bundled
+    registry (bench/README.md, start-up).
     """
     for k in range(min(HEDGE_MAX_WORDS, len(words)), 0, -1):
         if " ".join(words[-k:]) in HEDGES:

@@ -137,13 +137,6 @@ class _Node:
         """The figure references, in the order written (with their offsets)."""
         return tuple(n for n in self.walk() if isinstance(n, Ref))
 
-    def refs(self) -> tuple[tuple[str, Period | None], ...]:
-        """The (figure id, period or None) pairs named, in order, each once."""
-        seen: dict[tuple[str, Period | None], None] = {}
-        for r in self.ref_nodes():
-            seen.setdefault((r.id, r.period), None)
-        return tuple(seen)
-
     @property
     def precedence(self) -> int:
         return _PREC_ATOM

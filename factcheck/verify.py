@@ -25,7 +25,7 @@ from .phrases import UnreadableStatement, read_statement
 
 __all__ = [
     "VerifyRun", "FileRun", "verify_paths", "iter_checked", "check_file", "default_jobs", "PARALLEL_MIN_BYTES",
-    "check_statement", "check_claim", "UsageError",
+    "check_statement", "check_claims", "check_claim", "UsageError",
 ]
 
 
@@ -199,6 +199,21 @@ def _worker(path: Path, settings: Settings) -> FileRun:
         for lean in (claim._replace(of=None, vs=None, marks=()),)
     )
     return FileRun(run.file, None, run.problems, slim)
+
+
+def check_claims(registry: Registry) -> VerifyRun:
+    """Check every claim of a loaded registry (``verify_paths`` loads and
+    checks file by file instead; this is for a registry built in memory)."""
+    results: list[ClaimResult] = []
+    problems: list[Problem] = list(registry.problems)
+    for topic in registry.topics:
+        for claim in topic.claims:
+            got = check_claim(claim, topic)
+            if isinstance(got, Problem):
+                problems.append(got)
+            else:
+                results.append(got)
+    return VerifyRun(registry, tuple(results), tuple(problems))
 
 
 def check_claim(claim: Claim, topic: Topic) -> ClaimResult | Problem:

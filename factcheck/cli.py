@@ -42,6 +42,8 @@ class ExitCode(IntEnum):
     USAGE = 2
     #: a claim file could not be read or is invalid (the others are still checked)
     INVALID = 3
+    #: interrupted (Ctrl-C): 128 + SIGINT, what a shell reports for it
+    INTERRUPTED = 130
     #: whoever read the output stopped reading (``factcheck verify | head``):
     #: 128 + SIGPIPE, what a shell reports for a command the pipe ended
     BROKEN_PIPE = 141
@@ -373,9 +375,12 @@ def check(
       factcheck check "up 2 percentage points" 7 5 --percent
       factcheck check "34% higher than" 1.9bn 1.4bn --rounded
     """
-    with _no_traceback(ExitCode.USAGE):
+    # an engine error is not the user's: exit 1 (the statement was not
+    # shown to hold), not 2; only what cannot be read is a usage error
+    with _no_traceback(ExitCode.UNEXPECTED):
+        from .phrases import UnreadableStatement
         from .settings import find_settings
-        from .verify import check_statement
+        from .verify import UsageError, check_statement
 
         settings, _options, problems = find_settings(Path.cwd())
         if problems:  # the tolerances would not be the ones the user set
@@ -385,7 +390,7 @@ def check(
         try:
             outcome = check_statement(statement, a, b, settings=settings, period=period, percent=percent,
                                       rounded=rounded)
-        except ValueError as exc:  # a number, period or statement that cannot be read
+        except (UsageError, UnreadableStatement) as exc:  # a number, period or statement that cannot be read
             hint = getattr(exc, "hint", None)
             raise _fail(str(exc) + (f" ({hint})" if hint else ""), ExitCode.USAGE) from None
         if output == "json":
@@ -626,7 +631,7 @@ def run() -> None:
     except SystemExit as exc:
         code = exc.code
     except KeyboardInterrupt:
-        code = 130
+        code = ExitCode.INTERRUPTED
     if code is None:
         code = ExitCode.OK
     elif code == 1 and sys.stdout.__class__.__name__ == "PacifyFlushWrapper":

@@ -28,16 +28,16 @@ at load time); :func:`resolve` computes it over the figures' intervals.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, NamedTuple, Union
+from typing import Any, NamedTuple, Union, cast
 
 from .model import Figure, Operand
 from .numbers import MAX_DIGITS, Interval, fmt
 from .periods import Period, PeriodError, parse_period
+from .suggest import did_you_mean, nearest
 
 __all__ = [
     "MAX_LENGTH",
@@ -110,10 +110,10 @@ class _Node:
     _compared = 0
 
     def _key(self) -> tuple[Any, ...]:
-        return self[: self._compared]  # type: ignore[index]
+        return cast("tuple[Any, ...]", self)[: self._compared]
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self._key() == other._key()  # type: ignore[attr-defined]
+        return type(other) is type(self) and self._key() == other._key()
 
     def __ne__(self, other: object) -> bool:
         return not self.__eq__(other)
@@ -136,13 +136,6 @@ class _Node:
     def ref_nodes(self) -> tuple[Ref, ...]:
         """The figure references, in the order written (with their offsets)."""
         return tuple(n for n in self.walk() if isinstance(n, Ref))
-
-    def refs(self) -> tuple[tuple[str, Period | None], ...]:
-        """The (figure id, period or None) pairs named, in order, each once."""
-        seen: dict[tuple[str, Period | None], None] = {}
-        for r in self.ref_nodes():
-            seen.setdefault((r.id, r.period), None)
-        return tuple(seen)
 
     @property
     def precedence(self) -> int:
@@ -472,19 +465,6 @@ def parse_expression(text: str) -> Expr:
 # --------------------------------------------------------------------------
 
 
-def nearest(name: str, names: Iterable[str]) -> str | None:
-    """The closest valid name, for "did you mean" hints (None if none is close)."""
-    candidates = list(names)
-    if len(candidates) > 500:
-        # difflib compares with every candidate, which is slow among
-        # thousands of figure ids; a typo mostly keeps the first letters
-        # and about the length.
-        head = name[:2]
-        candidates = [n for n in candidates if n[:2] == head and abs(len(n) - len(name)) <= 2][:200]
-    got = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
-    return got[0] if got else None
-
-
 Suggest = Callable[[str], "str | None"]
 
 
@@ -504,7 +484,7 @@ def _ref_error(
             hint: str | None = "no figures are defined in this file"
         else:
             best = (suggest or (lambda n: nearest(n, figures)))(ref.id)
-            hint = f"did you mean {best!r}?" if best else None
+            hint = did_you_mean(best)
         return ExpressionError(f"unknown figure {ref.id!r}", ref.offset, hint)
     if fig.is_series:
         if ref.period is None:
@@ -617,6 +597,7 @@ def _evaluate(expr: Expr, figures: Mapping[str, Figure], unknown: dict[str, None
         if err is not None:
             raise err
         fig = figures[expr.id]
+        period: Period | None
         if expr.period is not None:
             _, value = _series_lookup(fig, expr.period)
             period = expr.period

@@ -4,23 +4,32 @@ to send between processes); no behaviour beyond small derived properties, so
 that every step can be tested on its own.
 
 Named tuples rather than frozen dataclasses: a frozen, slotted dataclass
-costs about 0.5 ms to define (it compiles five generated methods), and the
-engine has some thirty such classes, which made every ``factcheck`` run
-about 15 ms slower to start.  A NamedTuple costs a sixth of that.
+compiles five generated methods when it is defined, and the engine has
+some thirty such classes, so every ``factcheck`` run started measurably
+slower (figures in bench/README.md, start-up).  The vocabularies (verdicts
+here, families and hedges in phrases.py and numbers.py) are ``StrEnum``s:
+their members are the plain words of the output.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .numbers import Interval
 from .periods import Period
 
+if TYPE_CHECKING:  # expressions.py imports this module
+    from .expressions import Expr
+
 __all__ = [
+    "Verdict",
     "VERDICTS",
+    "SEVERITY",
+    "worst",
     "Settings",
     "Problem",
     "Source",
@@ -34,8 +43,41 @@ __all__ = [
     "ClaimResult",
 ]
 
-#: The four verdicts, from best to worst.
-VERDICTS = ("holds", "imprecise", "fails", "unverifiable")
+class Verdict(StrEnum):
+    """The four verdicts (semantics section 9).
+
+    A ``StrEnum``: each member is equal to its value (``Verdict.HOLDS ==
+    "holds"``) and is written as it (in JSON, text and f-strings), so the
+    output contract is the plain words.
+
+    The members are declared in the order verdicts are *listed* (summaries,
+    the ``expect`` values of a claim file): the three verdicts the arithmetic
+    decides, from best to worst, then the one it cannot decide.  Combining
+    verdicts uses another order, :data:`SEVERITY`.
+    """
+
+    HOLDS = "holds"
+    IMPRECISE = "imprecise"
+    FAILS = "fails"
+    UNVERIFIABLE = "unverifiable"
+
+
+#: The verdicts in the order they are listed (see :class:`Verdict`).
+VERDICTS: tuple[Verdict, ...] = tuple(Verdict)
+
+#: How bad each verdict is, for combining them: a statement is as bad as
+#: its worst part (semantics section 9), and a ranged figure as bad as its
+#: worst value.  ``fails`` is worse than ``unverifiable``: a part whose
+#: arithmetic is known to be wrong makes the statement wrong whatever the
+#: parts that cannot be checked turn out to be.
+SEVERITY: Mapping[str, int] = MappingProxyType({
+    Verdict.HOLDS: 0, Verdict.IMPRECISE: 1, Verdict.UNVERIFIABLE: 2, Verdict.FAILS: 3,
+})
+
+
+def worst(verdicts: Iterable[Verdict]) -> Verdict:
+    """The worst of ``verdicts`` by :data:`SEVERITY`; ``holds`` for none."""
+    return max(verdicts, key=SEVERITY.__getitem__, default=Verdict.HOLDS)
 
 
 class Settings(NamedTuple):
@@ -146,7 +188,10 @@ class Operand(NamedTuple):
 class Claim(NamedTuple):
     """A claim of a topic, with where each of its keys was written.
 
-    ``of`` / ``vs`` hold the parsed expressions (see expressions.py);
+    ``of`` / ``vs`` hold the parsed expressions (expressions.Expr) of
+    ``of_text`` / ``vs_text``; ``vs`` is None when the claim has no base.
+    A worker process's reply carries neither (verify._worker sets both to
+    None: the parent does not need them), hence ``of``'s ``| None``.
     ``marks`` maps a key ("says", "of", ...) to the (line, column) of its value.
     """
 
@@ -158,8 +203,8 @@ class Claim(NamedTuple):
     says: str
     of_text: str
     vs_text: str | None
-    of: Any
-    vs: Any
+    of: Expr | None
+    vs: Expr | None
     expect: str = "holds"
     source: str | None = None
     quote: str | None = None
@@ -201,7 +246,7 @@ class PartOutcome(NamedTuple):
 
     text: str
     reading: str
-    verdict: str
+    verdict: Verdict
     computed: str | None
     accepted: str | None
     explanation: str
@@ -218,17 +263,17 @@ class Outcome(NamedTuple):
     figure, the range that figure would have to lie in for the claim to hold.
     """
 
-    verdict: str
+    verdict: Verdict
     reading: str
     computed: str | None
     accepted: str | None
     explanation: str
     ambiguous: bool = False
-    strict_verdict: str | None = None
+    strict_verdict: Verdict | None = None
     notes: tuple[str, ...] = ()
     needed: str | None = None
     #: every checked part, the statement's own reading first; the verdict
-    #: is the worst of theirs (holds, imprecise, unverifiable, fails)
+    #: is the worst of theirs (by :data:`SEVERITY`)
     parts: tuple[PartOutcome, ...] = ()
 
 

@@ -14,6 +14,8 @@ number is turned back into text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from enum import StrEnum
 from fractions import Fraction
 from functools import lru_cache
 from typing import NamedTuple
@@ -28,6 +30,7 @@ __all__ = [
     "read_number",
     "read_figure_value",
     "NUMBER_WORDS",
+    "Hedge",
     "HEDGES",
     "MAX_DIGITS",
 ]
@@ -141,7 +144,7 @@ class Interval(NamedTuple):
             self.lo_closed,
         )
 
-    def __add__(self, other: Interval) -> Interval:
+    def __add__(self, other: Interval) -> Interval:  # type: ignore[override]
         lo = None if self.lo is None or other.lo is None else self.lo + other.lo
         hi = None if self.hi is None or other.hi is None else self.hi + other.hi
         return Interval(lo, hi, self.lo_closed and other.lo_closed, self.hi_closed and other.hi_closed)
@@ -149,16 +152,17 @@ class Interval(NamedTuple):
     def __sub__(self, other: Interval) -> Interval:
         return self + (-other)
 
-    def __mul__(self, other: Interval) -> Interval:
-        if other._is_closed_point():
-            return self.scale(other.lo)  # type: ignore[arg-type]
-        if self._is_closed_point():
-            return other.scale(self.lo)  # type: ignore[arg-type]
+    def __mul__(self, other: Interval) -> Interval:  # type: ignore[override]
+        # (tuple's ``*`` repeats a tuple; an interval's multiplies it)
+        if other.lo is not None and other._is_closed_point():
+            return self.scale(other.lo)
+        if self.lo is not None and self._is_closed_point():
+            return other.scale(self.lo)
         return _combine(self, other, lambda a, b: a * b)
 
     def __truediv__(self, other: Interval) -> Interval:
-        if other._is_closed_point() and other.lo:  # the usual case: a figure
-            return self.scale(1 / other.lo)  # type: ignore[operator]
+        if other.lo and other._is_closed_point():  # the usual case: a figure
+            return self.scale(1 / other.lo)
         if other.contains(_ZERO):
             raise ZeroDivisionError("division by an interval that contains zero")
         return self * other.reciprocal()
@@ -207,8 +211,8 @@ class Interval(NamedTuple):
 
     # ---- text --------------------------------------------------------------
     def __str__(self) -> str:
-        if self.is_point:
-            return fmt(self.lo)  # type: ignore[arg-type]
+        if self.lo is not None and self.is_point:
+            return fmt(self.lo)
         left = "[" if self.lo_closed and self.lo is not None else "("
         right = "]" if self.hi_closed and self.hi is not None else ")"
         lo = "-inf" if self.lo is None else fmt(self.lo)
@@ -217,8 +221,8 @@ class Interval(NamedTuple):
 
     def describe(self) -> str:
         """A reader's wording: ``145``, ``at least 209``, ``[3.6, 4)``."""
-        if self.is_point:
-            return fmt(self.lo)  # type: ignore[arg-type]
+        if self.lo is not None and self.is_point:
+            return fmt(self.lo)
         if self.hi is None and self.lo is not None:
             return f"{'at least' if self.lo_closed else 'more than'} {fmt(self.lo)}"
         if self.lo is None and self.hi is not None:
@@ -265,7 +269,10 @@ def _max_hi(a: _Bound, b: _Bound) -> _Bound:
     return (a[0], a[1] or b[1])
 
 
-def _combine(x: Interval, y: Interval, op) -> Interval:
+_Op = Callable[[Fraction, Fraction], Fraction]
+
+
+def _combine(x: Interval, y: Interval, op: _Op) -> Interval:
     """Interval product: the extremes of the corner products.
 
     An unbounded end counts as -inf (lower) or +inf (upper); 0 times an
@@ -287,7 +294,7 @@ def _combine(x: Interval, y: Interval, op) -> Interval:
     )
 
 
-def _end_product(a, a_lo: bool, b, b_lo: bool, op) -> tuple[int, Fraction]:
+def _end_product(a: Fraction | None, a_lo: bool, b: Fraction | None, b_lo: bool, op: _Op) -> tuple[int, Fraction]:
     """Product of two interval ends as a sortable key: (-1|0|1, finite value)."""
     if a is not None and b is not None:
         return (0, op(a, b))
@@ -373,8 +380,6 @@ FRACTION_WORDS = {
     "ninth": Fraction(1, 9), "ninths": Fraction(1, 9),
     "tenth": Fraction(1, 10), "tenths": Fraction(1, 10),
 }
-OTHER_WORDS = {"dozen": 12, "a dozen": 12, "score": 20}
-
 #: Every single word that can be part of a number written in words.
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(FRACTION_WORDS) | {"dozen"}
 #: One word of a number written in words, as a pattern (longest first).
@@ -581,10 +586,34 @@ def read_number(text: str, *, word_tolerance: Fraction = Fraction(1, 20)) -> Rea
 # Figure values in claim files
 # --------------------------------------------------------------------------
 
+class Hedge(StrEnum):
+    """The kind of a hedge (semantics section 3).
+
+    A ``StrEnum``: each member is equal to its value ("nearly" ==
+    Hedge.NEARLY), so that text written before the types (tests, the corpus)
+    and JSON keep working.  ``NONE`` is "no hedge" (a bare number, read at
+    its written precision); the others are tolerance hedges (``NEARLY``,
+    ``ABOUT``, ``JUST_OVER``: a band on one or both sides of the number) and
+    bound hedges (``GT``, ``GE``, ``LT``, ``LE``: a half-line, never
+    imprecise).
+    """
+
+    NONE = "none"
+    NEARLY = "nearly"
+    ABOUT = "about"
+    JUST_OVER = "just_over"
+    GT = "gt"
+    GE = "ge"
+    LT = "lt"
+    LE = "le"
+
+
+#: The bound hedges: "more than", "at least", "under", "at most".
+BOUND_HEDGES = frozenset((Hedge.GT, Hedge.GE, Hedge.LT, Hedge.LE))
+
 #: hedge phrase -> kind (semantics section 3), for statements and for hedged
-#: figure values alike.  ``gt``/``ge``/``lt``/``le``
-#: are bound hedges; ``nearly``/``about``/``just_over`` are tolerance hedges.
-HEDGES: dict[str, str] = {}
+#: figure values alike.
+HEDGES: dict[str, Hedge] = {}
 for _kind, _phrases in {
     "nearly": "nearly|almost|close to|approaching|just under|not quite|just shy of|just below|"
               "slightly less than|slightly fewer than|slightly under|a little under|a little less than|"
@@ -605,7 +634,7 @@ for _kind, _phrases in {
           "not exceeding|maximum of|at the most|no greater than|no higher than|as high as",
 }.items():
     for _p in _phrases.split("|"):
-        HEDGES[_p] = _kind
+        HEDGES[_p] = Hedge(_kind)
 
 #: The most words in a hedge ("well in excess of" has four).
 HEDGE_MAX_WORDS = max(len(h.split()) for h in HEDGES)
@@ -615,9 +644,9 @@ def hedge_at_end(words: list[str]) -> int:
     """How many of the last ``words`` form a hedge (the longest), or 0.
 
     Hedges are found by looking words up in :data:`HEDGES`, not with one
-    regular expression of all of them: such an expression takes longer to
-    compile (about 1.5 ms, at every start) than a whole run of the bundled
-    registry takes to read its statements.
+    regular expression of all of them: compiling such an expression, at
+    every start, takes longer than reading every statement of the bundled
+    registry (bench/README.md, start-up).
     """
     for k in range(min(HEDGE_MAX_WORDS, len(words)), 0, -1):
         if " ".join(words[-k:]) in HEDGES:
@@ -670,8 +699,11 @@ def precise_approximation(x: ReadNumber) -> bool:
     return significant_digits(x) >= 3
 
 
-def hedge_interval(kind: str, x: ReadNumber, *, hedge_tolerance: Fraction) -> Interval:
-    """The interval of values a hedge on X admits (semantics section 3)."""
+def hedge_interval(kind: Hedge, x: ReadNumber, *, hedge_tolerance: Fraction) -> Interval:
+    """The interval of values a hedge on X admits (semantics section 3).
+
+    ``kind`` may not be ``Hedge.NONE``: a bare number's interval is its
+    written precision (``x.interval``), which is the caller's to choose."""
     v = x.value
     t = hedge_tolerance
     if kind == "ge":
@@ -687,8 +719,8 @@ def hedge_interval(kind: str, x: ReadNumber, *, hedge_tolerance: Fraction) -> In
     if kind == "just_over":
         return Interval(v, v * (1 + t), False, True)
     if kind == "about":
-        if precise_approximation(x):
-            return Interval.around(v, x.step * 3 / 2)  # type: ignore[operator]
+        if x.step is not None and precise_approximation(x):
+            return Interval.around(v, x.step * 3 / 2)
         return relative(v, t).hull(x.interval)
     raise ValueError(kind)
 

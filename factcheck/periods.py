@@ -36,7 +36,7 @@ class Period(NamedTuple):
 
     year: int
     kind: str = "year"
-    index: int = 1
+    index: int = 1  # type: ignore[assignment]  # (a field, in place of tuple.index)
     length: int = 0
 
     @property

@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from enum import StrEnum
 from fractions import Fraction
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .numbers import (
+    BOUND_HEDGES,
     CURRENCY_SIGNS,
     DIGITS_PATTERN,
     HEDGE_MAX_WORDS,
@@ -36,6 +38,7 @@ from .numbers import (
     NUMBER_WORD_PATTERN,
     NUMBER_WORDS,
     SCALE_PATTERN,
+    Hedge,
     Interval,
     NumberError,
     ReadNumber,
@@ -46,7 +49,10 @@ from .numbers import (
 from .periods import Period
 
 __all__ = [
-    "FAMILIES",
+    "Family",
+    "Comparator",
+    "Target",
+    "Hedge",
     "HEDGES",
     "Part",
     "Reading",
@@ -55,11 +61,41 @@ __all__ = [
     "read_statement",
 ]
 
-#: The statement families of semantics section 2, as named in output.
-FAMILIES = (
-    "ratio", "percent change", "fraction change", "percentage points",
-    "difference", "share", "value", "comparison", "rate", "record",
-)
+class Family(StrEnum):
+    """The statement families of semantics section 2, as named in output
+    (the ``reading`` of a JSON result).  A ``StrEnum``: each member equals
+    its value, so the output is the plain words."""
+
+    RATIO = "ratio"
+    PERCENT_CHANGE = "percent change"
+    FRACTION_CHANGE = "fraction change"
+    PERCENTAGE_POINTS = "percentage points"
+    DIFFERENCE = "difference"
+    SHARE = "share"
+    VALUE = "value"
+    COMPARISON = "comparison"
+    RATE = "rate"
+    #: "4.5 per household": A / B (times the "per 100,000" of the statement)
+    RATE_PER_UNIT = "rate per unit"
+    RECORD = "record"
+
+
+class Comparator(StrEnum):
+    """How a comparison ("more than", "at least as many as", "the same as")
+    orders A and B: A > B, A >= B, A < B, A <= B, A = B."""
+
+    GT = "gt"
+    GE = "ge"
+    LT = "lt"
+    LE = "le"
+    EQ = "eq"
+
+
+class Target(StrEnum):
+    """The figure a part's number is about: A (``of``) or B (``vs``)."""
+
+    A = "A"
+    B = "B"
 
 
 class UnreadableStatement(ValueError):
@@ -140,7 +176,7 @@ _LABEL_BEFORE = frozenset(
     "iphone|galaxy|formula|league|ligue|serie|bundesliga".split("|"))
 _AGE_BEFORE = frozenset("aged|age|ages|ageing|aging".split("|"))
 
-_MULT_VERBS = {
+_MULT_VERBS: dict[str, int | Fraction] = {
     "double": 2, "doubled": 2, "doubles": 2, "doubling": 2, "twice": 2,
     "triple": 3, "tripled": 3, "triples": 3, "tripling": 3, "treble": 3, "trebled": 3, "trebling": 3,
     "thrice": 3, "quadruple": 4, "quadrupled": 4, "quadruples": 4, "quadrupling": 4,
@@ -190,23 +226,27 @@ class RecordSpec(NamedTuple):
 class Part(NamedTuple):
     """One checkable statement inside a reading.
 
-    ``target`` is "A" or "B" for value anchors ("to 1,120" checks A,
-    "from 560" checks B); the primary part of a reading has target "A".
-    ``direction`` is +1 (rose, higher), -1 (fell, lower) or 0.
+    ``target`` is A or B for value anchors ("to 1,120" checks A,
+    "from 560" checks B); the primary part of a reading has target A.
+    ``direction`` is +1 (rose, higher), -1 (fell, lower) or 0.  ``hedge``
+    is ``Hedge.NONE`` for a number without one; ``hedge_text`` is the hedge
+    as written.  ``ambiguous`` marks "N times more": read as N times the
+    base, with the strict reading N + 1 reported beside it (semantics
+    section 4).  ``comparator`` is set for comparisons only.
     """
 
-    family: str
+    family: Family
     text: str
     number: ReadNumber | None = None
-    hedge: str = "none"
+    hedge: Hedge = Hedge.NONE
     hedge_text: str = ""
     direction: int = 0
     ambiguous: bool = False
     inverse: bool = False
     discouraged: str | None = None
     per: str | None = None
-    target: str = "A"
-    comparator: str | None = None
+    target: Target = Target.A
+    comparator: Comparator | None = None
     record: RecordSpec | None = None
     position: int = 0
     #: the number tokens (``#i``) this part accounts for (semantics section 8)
@@ -219,9 +259,9 @@ class Part(NamedTuple):
 
     @property
     def needs_vs(self) -> bool:
-        if self.target == "B":
+        if self.target == Target.B:
             return True
-        return self.family not in ("value", "rate", "rate per unit")
+        return self.family not in (Family.VALUE, Family.RATE, Family.RATE_PER_UNIT)
 
 
 class Reading(NamedTuple):
@@ -243,7 +283,7 @@ class Reading(NamedTuple):
     loose: tuple[ReadNumber, ...] = ()
 
     @property
-    def family(self) -> str:
+    def family(self) -> Family:
         return self.primary.family
 
     @property
@@ -252,7 +292,7 @@ class Reading(NamedTuple):
 
     @property
     def needs_vs(self) -> bool:
-        return self.primary.needs_vs or any(a.target == "B" for a in self.anchors)
+        return self.primary.needs_vs or any(a.target == Target.B for a in self.anchors)
 
 
 # --------------------------------------------------------------------------
@@ -351,8 +391,8 @@ _MULT = r"(?P<mult>" + "|".join(sorted(_MULT_VERBS, key=len, reverse=True)) + r"
 #: A number is not tagged inside a word or a name ("g7", "covid-19", "f-35"),
 #: in a time ("10:30") or before letters ("21st", "10am").
 _TOKEN_RE = re.compile(r"(?<![\w.#@:])(?<![a-z]-)(?<!\d[/-])(?:" + _DIGITS + "|" + _MULT + "|" + _WORDS + r")(?![\w]|:\d)")
-#: a singular ordinal after "the" or a possessive is a position, not a fraction
-_ORDINALS = frozenset("third|fourth|fifth|sixth|seventh|eighth|ninth|tenth".split("|"))
+#: a singular ordinal (_ORDINALS, below) after "the" or a possessive is a
+#: position, not a fraction: "the third highest", "its fifth"
 _ORDINAL_BEFORE = re.compile(r"(?:\bthe|\bits|\btheir|\bhis|\bher|'s)\s$")
 
 
@@ -397,8 +437,8 @@ def _tag(norm: str, *, word_tolerance: Fraction) -> _Tagged:
             text = (m["cur"] or "") + num + (" " + m["scale"] if m["scale"] else "") + ("%" if m["pct"] else "")
             if m["bp"]:  # basis points: hundredths of a percentage point
                 n = read_number(num)
-                numbers.append(ReadNumber(n.value / 100, n.interval.scale(Fraction(1, 100)), n.step / 100,  # type: ignore[operator]
-                                          f"{num} basis points"))
+                step = None if n.step is None else n.step / 100
+                numbers.append(ReadNumber(n.value / 100, n.interval.scale(Fraction(1, 100)), step, f"{num} basis points"))
                 mults.append(None)
                 out.append(f"#{len(numbers) - 1} points")
                 continue
@@ -454,12 +494,12 @@ def _hedge_ending(left: str) -> tuple[str, int]:
     return hedge, len(left) - 1 - len(hedge)
 
 
-def _hedge_before(left: str) -> tuple[str, str, int]:
+def _hedge_before(left: str) -> tuple[Hedge, str, int]:
     """The hedge just before a number ("nearly #0", "rose by about #0"):
     (kind, words, where it starts)."""
     hedge, at = _hedge_ending(left[:-3] if left.endswith(" by ") else left)
     if not hedge:
-        return "none", "", len(left)
+        return Hedge.NONE, "", len(left)
     return HEDGES[hedge], hedge, at
 
 
@@ -504,6 +544,8 @@ def _is_fraction_word(n: ReadNumber) -> bool:
 
 _RECORD_HIGH = r"(?:highest|largest|biggest|greatest|most|record|peak|top|all[- ]time high|record high|record number|record level|high)"
 _RECORD_LOW = r"(?:lowest|smallest|fewest|least|record low|all[- ]time low)"
+#: ordinal words and their rank ("the second highest"); also the words
+#: that _tag leaves alone after "the" ("the third" is not a third)
 _ORDINALS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
     "tenth": 10,
@@ -544,7 +586,7 @@ _PREVIOUS_RE = _when_needed(
     r"\b(?:previous|prior|former|last|earlier|old)\s(?:all[- ]time\s)?"
     r"(?P<what>record high|record low|peak|high|record|maximum|low|minimum)\b"
     r"(?:\s(?:set|reached|recorded|seen)?\s?(?:in\s@(?P<y1>\d+)\s?)?(?:,\s)?(?:(?P<lead>of|at)|was|,)?\s?)?"
-    r"(?P<hedge>(?:[a-z~≈]+\s){0,%d})#(?P<n>\d+)(?:\s(?:\w+\s){0,2}?in\s@(?P<y2>\d+))?" % HEDGE_MAX_WORDS
+    r"(?P<hedge>(?:[a-z~≈]+\s){0," + str(HEDGE_MAX_WORDS) + r"})#(?P<n>\d+)(?:\s(?:\w+\s){0,2}?in\s@(?P<y2>\d+))?"
 )
 
 
@@ -569,31 +611,31 @@ def _previous(text: str) -> re.Match[str] | None:
     return None
 
 
-_COMPARATORS: list[tuple[str, str, int]] = [
+_COMPARATORS: list[tuple[str, Comparator, int]] = [
     # phrase, comparator, direction
-    ("no more than", "le", 0), ("not more than", "le", 0), ("at most", "le", 0), ("no greater than", "le", 0),
-    ("no higher than", "le", 0), ("did not exceed", "le", 0), ("does not exceed", "le", 0),
-    ("not exceeding", "le", 0), ("up to", "le", 0),
-    ("at least", "ge", 0), ("no fewer than", "ge", 0), ("no less than", "ge", 0), ("not less than", "ge", 0),
-    ("at least as many as", "ge", 0), ("at least as high as", "ge", 0),
-    ("the same as", "eq", 0), ("same as", "eq", 0), ("equal to", "eq", 0), ("equals", "eq", 0),
-    ("as many as", "eq", 0), ("as much as", "eq", 0), ("unchanged from", "eq", 0), ("identical to", "eq", 0),
-    ("matched", "eq", 0), ("on a par with", "eq", 0), ("flat", "eq", 0), ("unchanged", "eq", 0),
-    ("more than", "gt", 1), ("higher than", "gt", 1), ("greater than", "gt", 1), ("larger than", "gt", 1),
-    ("bigger than", "gt", 1), ("above", "gt", 1), ("exceeds", "gt", 1), ("exceeded", "gt", 1), ("exceed", "gt", 1),
-    ("exceeding", "gt", 1), ("outnumbered", "gt", 1), ("outnumber", "gt", 1), ("outnumbers", "gt", 1),
-    ("surpassed", "gt", 1), ("surpassing", "gt", 1), ("topped", "gt", 1), ("overtook", "gt", 1),
-    ("up from", "gt", 1), ("rose from", "gt", 1), ("increased from", "gt", 1), ("grew from", "gt", 1),
-    ("climbed from", "gt", 1), ("jumped from", "gt", 1), ("higher", "gt", 1), ("more", "gt", 1),
-    ("rose", "gt", 1), ("increased", "gt", 1), ("grew", "gt", 1), ("climbed", "gt", 1), ("jumped", "gt", 1),
-    ("surged", "gt", 1), ("soared", "gt", 1), ("an increase", "gt", 1), ("a rise", "gt", 1), ("up", "gt", 1),
-    ("fewer than", "lt", -1), ("less than", "lt", -1), ("lower than", "lt", -1), ("smaller than", "lt", -1),
-    ("below", "lt", -1), ("short of", "lt", -1), ("far short of", "lt", -1), ("fell short of", "lt", -1),
-    ("trailed", "lt", -1), ("down from", "lt", -1), ("fell from", "lt", -1), ("dropped from", "lt", -1),
-    ("decreased from", "lt", -1), ("declined from", "lt", -1), ("lower", "lt", -1), ("fewer", "lt", -1),
-    ("less", "lt", -1), ("fell", "lt", -1), ("dropped", "lt", -1), ("declined", "lt", -1),
-    ("decreased", "lt", -1), ("a decline", "lt", -1), ("a drop", "lt", -1), ("a fall", "lt", -1),
-    ("a decrease", "lt", -1), ("down", "lt", -1), ("plunged", "lt", -1), ("slid", "lt", -1),
+    ("no more than", Comparator.LE, 0), ("not more than", Comparator.LE, 0), ("at most", Comparator.LE, 0), ("no greater than", Comparator.LE, 0),
+    ("no higher than", Comparator.LE, 0), ("did not exceed", Comparator.LE, 0), ("does not exceed", Comparator.LE, 0),
+    ("not exceeding", Comparator.LE, 0), ("up to", Comparator.LE, 0),
+    ("at least", Comparator.GE, 0), ("no fewer than", Comparator.GE, 0), ("no less than", Comparator.GE, 0), ("not less than", Comparator.GE, 0),
+    ("at least as many as", Comparator.GE, 0), ("at least as high as", Comparator.GE, 0),
+    ("the same as", Comparator.EQ, 0), ("same as", Comparator.EQ, 0), ("equal to", Comparator.EQ, 0), ("equals", Comparator.EQ, 0),
+    ("as many as", Comparator.EQ, 0), ("as much as", Comparator.EQ, 0), ("unchanged from", Comparator.EQ, 0), ("identical to", Comparator.EQ, 0),
+    ("matched", Comparator.EQ, 0), ("on a par with", Comparator.EQ, 0), ("flat", Comparator.EQ, 0), ("unchanged", Comparator.EQ, 0),
+    ("more than", Comparator.GT, 1), ("higher than", Comparator.GT, 1), ("greater than", Comparator.GT, 1), ("larger than", Comparator.GT, 1),
+    ("bigger than", Comparator.GT, 1), ("above", Comparator.GT, 1), ("exceeds", Comparator.GT, 1), ("exceeded", Comparator.GT, 1), ("exceed", Comparator.GT, 1),
+    ("exceeding", Comparator.GT, 1), ("outnumbered", Comparator.GT, 1), ("outnumber", Comparator.GT, 1), ("outnumbers", Comparator.GT, 1),
+    ("surpassed", Comparator.GT, 1), ("surpassing", Comparator.GT, 1), ("topped", Comparator.GT, 1), ("overtook", Comparator.GT, 1),
+    ("up from", Comparator.GT, 1), ("rose from", Comparator.GT, 1), ("increased from", Comparator.GT, 1), ("grew from", Comparator.GT, 1),
+    ("climbed from", Comparator.GT, 1), ("jumped from", Comparator.GT, 1), ("higher", Comparator.GT, 1), ("more", Comparator.GT, 1),
+    ("rose", Comparator.GT, 1), ("increased", Comparator.GT, 1), ("grew", Comparator.GT, 1), ("climbed", Comparator.GT, 1), ("jumped", Comparator.GT, 1),
+    ("surged", Comparator.GT, 1), ("soared", Comparator.GT, 1), ("an increase", Comparator.GT, 1), ("a rise", Comparator.GT, 1), ("up", Comparator.GT, 1),
+    ("fewer than", Comparator.LT, -1), ("less than", Comparator.LT, -1), ("lower than", Comparator.LT, -1), ("smaller than", Comparator.LT, -1),
+    ("below", Comparator.LT, -1), ("short of", Comparator.LT, -1), ("far short of", Comparator.LT, -1), ("fell short of", Comparator.LT, -1),
+    ("trailed", Comparator.LT, -1), ("down from", Comparator.LT, -1), ("fell from", Comparator.LT, -1), ("dropped from", Comparator.LT, -1),
+    ("decreased from", Comparator.LT, -1), ("declined from", Comparator.LT, -1), ("lower", Comparator.LT, -1), ("fewer", Comparator.LT, -1),
+    ("less", Comparator.LT, -1), ("fell", Comparator.LT, -1), ("dropped", Comparator.LT, -1), ("declined", Comparator.LT, -1),
+    ("decreased", Comparator.LT, -1), ("a decline", Comparator.LT, -1), ("a drop", Comparator.LT, -1), ("a fall", Comparator.LT, -1),
+    ("a decrease", Comparator.LT, -1), ("down", Comparator.LT, -1), ("plunged", Comparator.LT, -1), ("slid", Comparator.LT, -1),
 ]
 _COMPARATOR_OF = {c: (k, d) for c, k, d in _COMPARATORS}
 _COMPARATOR_MAX_WORDS = max(len(c.split()) for c in _COMPARATOR_OF)
@@ -619,8 +661,9 @@ def _comparators(text: str) -> Iterator[tuple[str, int]]:
 
 #: families in the order a statement is preferred when several are found
 _PRIORITY = {
-    "record": 0, "ratio": 1, "percent change": 2, "fraction change": 3, "percentage points": 4,
-    "difference": 5, "share": 6, "rate": 7, "rate per unit": 7, "comparison": 8, "value": 9,
+    Family.RECORD: 0, Family.RATIO: 1, Family.PERCENT_CHANGE: 2, Family.FRACTION_CHANGE: 3,
+    Family.PERCENTAGE_POINTS: 4, Family.DIFFERENCE: 5, Family.SHARE: 6, Family.RATE: 7, Family.RATE_PER_UNIT: 7,
+    Family.COMPARISON: 8, Family.VALUE: 9,
 }
 
 
@@ -649,7 +692,7 @@ def _ends_with(words: list[str], phrases: tuple[str, ...]) -> str | None:
     return best
 
 
-def _rate(tg: _Tagged, i: int, right: str, rw: list[str]) -> tuple[str, str, ReadNumber | None, int | None] | None:
+def _rate(tg: _Tagged, i: int, right: str, rw: list[str]) -> tuple[Family, str, ReadNumber | None, int | None] | None:
     """A rate after number ``i``: (family, unit, divisor number, its token).
 
     "34 per day", "about 100 a week", "six every hour", "34 verdicts per
@@ -657,19 +700,19 @@ def _rate(tg: _Tagged, i: int, right: str, rw: list[str]) -> tuple[str, str, Rea
     1/6 per second; "4.5 per household", "7,560 fans per match", "12 per
     100,000 people": a rate per unit (A / B, times 100,000)."""
     if rw and rw[0] in _ADVERB_RATES:
-        return "rate", _RATE_UNITS[rw[0]], None, None
+        return Family.RATE, _RATE_UNITS[rw[0]], None, None
     m = _PER_RE.match(right)
     if not m:
         return None
     unit, k = m["unit"], m["k"]
     via = right[m.start("unit") - (len(k) + 1 if k else 0) - 4 : m.start("unit")]
     if unit in _RATE_UNITS and not (unit.endswith("s") and not k and unit not in ("days", "weeks")):
-        return "rate", _RATE_UNITS[unit], (tg.numbers[int(k[1:])] if k else None), (int(k[1:]) if k else None)
+        return Family.RATE, _RATE_UNITS[unit], (tg.numbers[int(k[1:])] if k else None), (int(k[1:]) if k else None)
     if " per " not in " " + right[: m.end()] and "per" not in via:
         return None  # "a"/"an" make a rate only before a unit of time ("100 a week")
     if unit in _TIME_UNITS:
         return None
-    return "rate per unit", unit, (tg.numbers[int(k[1:])] if k else None), (int(k[1:]) if k else None)
+    return Family.RATE_PER_UNIT, unit, (tg.numbers[int(k[1:])] if k else None), (int(k[1:]) if k else None)
 
 
 def _unit_tokens(tg: _Tagged, i: int, right: str) -> tuple[int, ...]:
@@ -682,154 +725,220 @@ def _unit_tokens(tg: _Tagged, i: int, right: str) -> tuple[int, ...]:
     return (i,)
 
 
-def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
-    """Classify the number token at ``m`` by its neighbours.
+class _Near(NamedTuple):
+    """A number token and what stands around it, as the steps of
+    :func:`_classify_number` look at it."""
 
-    The order of the checks is the precedence of the families: a number
+    tg: _Tagged
+    i: int  # the token's number: ``#i``
+    n: ReadNumber
+    left: str  # the tagged text before the token ...
+    right: str  # ... and after it
+    hedge: Hedge
+    hedge_text: str
+    hedge_at: int  # where the hedge starts in ``left``
+    lw: list[str]  # the words before the token (the hedge left out)
+    lw_core: list[str]  # the same without "by", "of", articles: "rose by 12%"
+    rw: list[str]  # the words after it
+    words: str  # the hedge and the token, as tagged: "nearly #0"
+
+    def part(self, family: Family, **kw: Any) -> Part:
+        """A part for this number, spanning two words either side."""
+        span = _detok(self.tg, " ".join(self.lw[-2:] + [self.words] + self.rw[:2]))
+        kw.setdefault("tokens", (self.i,))
+        kw.setdefault("number", self.n)
+        return Part(family, span, hedge=self.hedge, hedge_text=self.hedge_text, position=len(self.left), **kw)
+
+
+def _classify_number(tg: _Tagged, m: re.Match[str]) -> Part | None:
+    """Classify the number token at ``m`` by its neighbours; None for a
+    number that is no part (a rate over zero units).
+
+    The order of the steps is the precedence of the families: a number
     followed by "times" is a ratio whatever else is near it; then
-    percentage points, rates, shares ("one in five"), numbers naming A or
-    B ("to 1,120", "from 1,000"), percent and fraction changes,
-    differences, and last a plain value."""
+    percentage points, numbers naming A or B ("to 1,120", "from 1,000"),
+    rates, shares ("one in five"), percent and fraction changes,
+    differences, and last a plain value.  Reordering them changes readings."""
     i = int(m[1])
-    n = tg.numbers[i]
     left, right = tg.text[: m.start()], tg.text[m.end() :]
     hedge, hedge_text, hedge_at = _hedge_before(left)
     lw = _window_left(left[:hedge_at])
-    # "by" between a verb and its number: "rose by 12%"
-    lw_core = [w for w in lw if w not in ("by", "of", "a", "an", "the", "some")]
-    rw = _window_right(right)
-    pos = m.start()
-    mult = tg.mults[i]
-    words = " ".join(([hedge_text] if hedge_text else []) + [f"#{i}"])
+    near = _Near(
+        tg, i, tg.numbers[i], left, right, hedge, hedge_text, hedge_at, lw,
+        [w for w in lw if w not in ("by", "of", "a", "an", "the", "some")], _window_right(right),
+        " ".join(([hedge_text] if hedge_text else []) + [f"#{i}"]),
+    )
+    found = _as_ratio(near) or _as_points(near) or _as_anchor(near)
+    if found is not None:
+        return found
+    rate = None if near.n.percent else _rate(tg, i, right, near.rw)
+    if rate is not None:
+        return _as_rate(near, *rate)
+    return _as_share_of_whole(near) or _as_change(near) or _as_difference(near) or near.part(Family.VALUE)
 
-    def part(family: str, **kw) -> Part:
-        span = _detok(tg, " ".join(lw[-2:] + [words] + rw[:2]))
-        kw.setdefault("tokens", (i,))
-        return Part(family, span, n, hedge, hedge_text, position=pos, **kw)
 
-    # --- multipliers and times / fold: ratio --------------------------------
+def _as_ratio(near: _Near) -> Part | None:
+    """Multipliers ("doubled", "halved"), "N times", "N-fold", "by a factor of N"."""
+    n, lw, rw = near.n, near.lw, near.rw
     if n.step == 1 and not n.percent and (rw[:1] in (["times"], ["fold"]) or lw[-3:] == ["a", "factor", "of"]):
         # a whole-number multiplier in digits ("3 times", "10-fold", "by a
         # factor of 3") is as precise as one in words (section 1)
-        n = n._replace(interval=relative(n.value, tg.word_tolerance), step=None)
+        n = n._replace(interval=relative(n.value, near.tg.word_tolerance), step=None)
+        near = near._replace(n=n)
+    part = near.part
     if rw and rw[0] in ("times", "fold", "×"):
         after = rw[1:]
         left_dir = _direction(lw)
+        mult = near.tg.mults[near.i]
         if mult and mult.startswith("halv"):
-            # "halved" is "divided by two", so that hedges read naturally:
-            # "nearly halved" is B / A just under 2, "more than halved" above
-            # 2.  The word's tolerance is relative to the half (1/2 +- 5%);
-            # as a divisor it is scaled by 4 (2 = 4 x 1/2) to keep its width.
+            # "halved" is "divided by two" (B / A = 2), so that hedges read
+            # naturally: "nearly halved" is B / A just under 2, "more than
+            # halved" above 2.  The word was read as 1/2 within the word
+            # tolerance, [1/2 (1 - w), 1/2 (1 + w)]; times 4 that is
+            # [2 (1 - w), 2 (1 + w)]: 2 within the same relative tolerance
+            # (2 = 4 x 1/2).  Its reciprocal would not be centred on 2.
             two = ReadNumber(Fraction(2), n.interval.scale(Fraction(4)), None, mult, False, True)
-            return Part("ratio", _detok(tg, " ".join(lw[-2:] + [words])), two, hedge, hedge_text,
-                        direction=-1, inverse=True, position=pos, tokens=(i,))
+            return Part(Family.RATIO, _detok(near.tg, " ".join(lw[-2:] + [near.words])), two, near.hedge,
+                        near.hedge_text, direction=-1, inverse=True, position=len(near.left), tokens=(near.i,))
         if rw[0] == "×":  # doubled, tripled, double
-            return part("ratio", direction=1 if n.value > 1 else -1)
-        if after[:1] == ["as"] or after[:1] == ["the"] or after[:1] == ["that"] or after[:1] == ["what"]:
-            return part("ratio")
+            return part(Family.RATIO, direction=1 if n.value > 1 else -1)
+        if after[:1] in (["as"], ["the"], ["that"], ["what"]):
+            return part(Family.RATIO)
         if after and after[0] in _LESS:
-            return part("ratio", inverse=True, direction=-1,
+            return part(Family.RATIO, inverse=True, direction=-1,
                         discouraged=f'"{n.text} times {after[0]}" is discouraged wording; read as 1/{n.text} of the base')
         if after and after[0] in _MORE:
-            return part("ratio", ambiguous=True, direction=1)
+            return part(Family.RATIO, ambiguous=True, direction=1)
         if left_dir > 0 and any(w in _UP for w in lw[-3:]):
-            return part("ratio", ambiguous=True, direction=1)
+            return part(Family.RATIO, ambiguous=True, direction=1)
         if left_dir < 0 and any(w in _DOWN for w in lw[-3:]):
-            return part("ratio", inverse=True, direction=-1,
+            return part(Family.RATIO, inverse=True, direction=-1,
                         discouraged=f'a fall "{n.text} times" is discouraged wording; read as 1/{n.text} of the base')
-        return part("ratio")
+        return part(Family.RATIO)
     if lw[-3:] == ["a", "factor", "of"]:
         # "(grew) by a factor of N" is not ambiguous: A / B = N (B / A for a fall)
-        d = _direction(_words(left[:hedge_at])[:-3]) or _direction(rw[:2])
+        d = _direction(_words(near.left[: near.hedge_at])[:-3]) or _direction(rw[:2])
         if d < 0:
-            return part("ratio", inverse=True, direction=-1)
-        return part("ratio", direction=1 if d > 0 else 0)
+            return part(Family.RATIO, inverse=True, direction=-1)
+        return part(Family.RATIO, direction=1 if d > 0 else 0)
+    return None
 
-    # --- percentage points ------------------------------------------------------
-    if rw and rw[0] == "points":
-        d = _direction(lw_core[-3:] + rw[1:3]) or _direction(lw)
-        return part("percentage points", direction=d)
 
-    # --- numbers naming A or B: "to 1,120", "from 560", "than the 60,000" ---------
-    # (not a number that a comparative or "of" follows: "to nearly a third lower")
-    if not (rw[:1] and (rw[0] in _MORE or rw[0] in _LESS or rw[0] in ("of", "times", "fold", "points"))):
-        b_word = _ends_with(lw, _B_BEFORE)
-        if b_word in ("on", "on the", "over the") and not _direction(_words(left[:hedge_at])):
-            b_word = None  # "on" names B only after a change: "up 5% on 500"
-        if b_word is not None and (b_word != "than" or len(lw) >= 2):
-            return part("value", target="B", role="B", tokens=_unit_tokens(tg, i, right))
-        a_word = _ends_with(lw, _A_BEFORE)
-        if a_word is not None and (a_word not in ("to", "at") or _direction(_words(left)[:-1]) or lw[-2:-1] == ["stood"]):
-            return part("value", target="A", role="A", tokens=_unit_tokens(tg, i, right))
-        if not n.percent and (rw[:2] in (["compared", "with"], ["compared", "to"]) or rw[:1] in (["versus"], ["vs"], ["against"])):
-            return part("value", target="A", role="A")
+def _as_points(near: _Near) -> Part | None:
+    """"up 4 percentage points" (normalised to "points")."""
+    if not (near.rw and near.rw[0] == "points"):
+        return None
+    d = _direction(near.lw_core[-3:] + near.rw[1:3]) or _direction(near.lw)
+    return near.part(Family.PERCENTAGE_POINTS, direction=d)
 
-    # --- rates --------------------------------------------------------------------
-    rate = None if n.percent else _rate(tg, i, right, rw)
-    if rate is not None:
-        family, unit, k_number, k_token = rate
-        if family == "rate" and k_number is not None:
-            # "one every six seconds": 1/6 per second
-            k = k_number.value
-            if not k:
-                return None
-            per_n = ReadNumber(n.value / k, n.interval.scale(1 / k), None if n.step is None else n.step / k,
-                               f"{n.text} per {k_number.text} {unit}s", False, n.words or k_number.words)
-            return Part("rate", _detok(tg, f"{words} per #{k_token} {unit}s"), per_n, hedge, hedge_text,
-                        per=unit, position=pos, tokens=(i, k_token))  # type: ignore[arg-type]
-        if family == "rate":
-            return part("rate", per=unit)
-        k = k_number.value if k_number is not None else Fraction(1)
+
+def _as_anchor(near: _Near) -> Part | None:
+    """A number naming A or B: "to 1,120", "from 560", "than the 60,000";
+    not one that a comparative or "of" follows ("to nearly a third lower")."""
+    tg, i, lw, rw, right = near.tg, near.i, near.lw, near.rw, near.right
+    if rw[:1] and (rw[0] in _MORE or rw[0] in _LESS or rw[0] in ("of", "times", "fold", "points")):
+        return None
+    b_word = _ends_with(lw, _B_BEFORE)
+    if b_word in ("on", "on the", "over the") and not _direction(_words(near.left[: near.hedge_at])):
+        b_word = None  # "on" names B only after a change: "up 5% on 500"
+    if b_word is not None and (b_word != "than" or len(lw) >= 2):
+        return near.part(Family.VALUE, target=Target.B, role="B", tokens=_unit_tokens(tg, i, right))
+    a_word = _ends_with(lw, _A_BEFORE)
+    if a_word is not None and (a_word not in ("to", "at") or _direction(_words(near.left)[:-1])
+                               or lw[-2:-1] == ["stood"]):
+        return near.part(Family.VALUE, target=Target.A, role="A", tokens=_unit_tokens(tg, i, right))
+    if not near.n.percent and (rw[:2] in (["compared", "with"], ["compared", "to"])
+                               or rw[:1] in (["versus"], ["vs"], ["against"])):
+        return near.part(Family.VALUE, target=Target.A, role="A")
+    return None
+
+
+def _as_rate(near: _Near, family: Family, unit: str, k_number: ReadNumber | None, k_token: int | None) -> Part | None:
+    """A rate found by :func:`_rate`; None for one over zero units."""
+    n, i = near.n, near.i
+    if family == Family.RATE and k_number is not None:
+        # "one every six seconds": 1/6 per second
+        k = k_number.value
         if not k:
             return None
-        tokens = (i,) if k_token is None else (i, k_token)
-        return part("rate per unit", per=unit, per_k=k, tokens=tokens)
+        assert k_token is not None  # (k_number is the number of token k_token)
+        per_n = ReadNumber(n.value / k, n.interval.scale(1 / k), None if n.step is None else n.step / k,
+                           f"{n.text} per {k_number.text} {unit}s", False, n.words or k_number.words)
+        return Part(Family.RATE, _detok(near.tg, f"{near.words} per #{k_token} {unit}s"), per_n, near.hedge,
+                    near.hedge_text, per=unit, position=len(near.left), tokens=(i, k_token))
+    if family == Family.RATE:
+        return near.part(Family.RATE, per=unit)
+    k = k_number.value if k_number is not None else Fraction(1)
+    if not k:
+        return None
+    tokens = (i,) if k_token is None else (i, k_token)
+    return near.part(Family.RATE_PER_UNIT, per=unit, per_k=k, tokens=tokens)
 
-    # --- share: one in five, nine out of ten -----------------------------------------
+
+def _as_share_of_whole(near: _Near) -> Part | None:
+    """"one in five", "nine out of ten": a share of the second number."""
+    n, tg, right = near.n, near.tg, near.right
     mshare = re.match(r"\s(?:in|out of|of)\s(?:every\s|per\s)?#(\d+)(?!%)", right)
-    if mshare and not n.percent and (right.startswith(" in ") or right.startswith(" out of ")):
-        j = int(mshare[1])
-        whole = tg.numbers[j]
-        if whole.value and n.value <= whole.value:
-            ratio = ReadNumber(n.value / whole.value, n.interval.scale(1 / whole.value), None,
-                               f"{n.text} in {whole.text}", False, True)
-            return Part("share", _detok(tg, f"{hedge_text + ' ' if hedge_text else ''}#{i} {right[1:mshare.end()].strip()}"),
-                        ratio, hedge, hedge_text, position=pos, tokens=(i, j))
+    if not (mshare and not n.percent and (right.startswith(" in ") or right.startswith(" out of "))):
+        return None
+    j = int(mshare[1])
+    whole = tg.numbers[j]
+    if not whole.value or n.value > whole.value:
+        return None
+    ratio = ReadNumber(n.value / whole.value, n.interval.scale(1 / whole.value), None,
+                       f"{n.text} in {whole.text}", False, True)
+    hedge = near.hedge_text + " " if near.hedge_text else ""
+    return Part(Family.SHARE, _detok(tg, f"{hedge}#{near.i} {right[1:mshare.end()].strip()}"),
+                ratio, near.hedge, near.hedge_text, position=len(near.left), tokens=(near.i, j))
 
 
+def _change_words(near: _Near) -> tuple[int, int, list[str], bool]:
+    """The direction of the change words before the number (up to nine
+    words back) and just after it (past modifiers such as "annual"), the
+    words after it without modifiers, and whether a change word or noun
+    stands just before it ("an increase of 5%", "rose 5%")."""
+    d_left = _direction(_window_left(near.left[: near.hedge_at], 9))
+    rw_core = [w for w in near.rw if w not in _MODIFIERS]
+    change_left = bool(near.lw_core) and near.lw_core[-1] in _UP | _DOWN
+    return d_left, _direction(rw_core[:1]), rw_core, change_left
+
+
+def _as_change(near: _Near) -> Part | None:
+    """A percentage or a fraction word: a percent (fraction) change when a
+    word of change goes with it, else a share ("40% of") or a value."""
+    n, rw, part = near.n, near.rw, near.part
     frac = _is_fraction_word(n)
-    d_left = _direction(_window_left(left[:hedge_at], 9))
-    rw_core = [w for w in rw if w not in _MODIFIERS]
-    d_right = _direction(rw_core[:1])
-    change_noun_left = bool(lw_core) and lw_core[-1] in _UP | _DOWN
-    # --- percent / fraction change --------------------------------------------
-    if n.percent or frac:
-        family = "percent change" if n.percent else "fraction change"
-        if rw and rw[0] == "of" and not change_noun_left:
-            return part("share")
-        if d_right:
-            return part(family, direction=d_right)
-        if rw[:2] and rw[0] in ("year-on-year", "year-over-year", "on", "from", "compared") and d_left:
-            return part(family, direction=d_left)
-        if d_left:
-            return part(family, direction=d_left)
-        if frac:
-            return part("share")
-        return part("value")
+    if not (n.percent or frac):
+        return None
+    d_left, d_right, _, change_left = _change_words(near)
+    family = Family.PERCENT_CHANGE if n.percent else Family.FRACTION_CHANGE
+    if rw and rw[0] == "of" and not change_left:
+        return part(Family.SHARE)
+    if d_right:
+        return part(family, direction=d_right)
+    if rw[:2] and rw[0] in ("year-on-year", "year-over-year", "on", "from", "compared") and d_left:
+        return part(family, direction=d_left)
+    if d_left:
+        return part(family, direction=d_left)
+    if frac:
+        return part(Family.SHARE)
+    return part(Family.VALUE)
 
-    # --- difference -------------------------------------------------------------
+
+def _as_difference(near: _Near) -> Part | None:
+    """"120 more", "a £8,669 increase", "rose by 54": A - B."""
+    rw, lw, part = near.rw, near.lw, near.part
+    d_left, d_right, rw_core, change_left = _change_words(near)
     if rw and rw[0] in ("more", "fewer", "less", "additional", "extra", "higher", "lower", "up", "down"):
-        d = 1 if rw[0] in ("more", "additional", "extra", "higher", "up") else -1
-        return part("difference", direction=d)
+        return part(Family.DIFFERENCE, direction=1 if rw[0] in ("more", "additional", "extra", "higher", "up") else -1)
     if rw_core[:1] and rw_core[0] in ("increase", "rise", "jump", "gain", "drop", "fall", "decline", "cut", "reduction",
                                       "decrease", "loss"):
-        return part("difference", direction=d_right)  # "a £8,669 increase"
-    if change_noun_left or (lw_core and lw_core[-1] in ("additional", "extra", "net")):
-        d = d_left or 1
-        return part("difference", direction=d)
+        return part(Family.DIFFERENCE, direction=d_right)  # "a £8,669 increase"
+    if change_left or (near.lw_core and near.lw_core[-1] in ("additional", "extra", "net")):
+        return part(Family.DIFFERENCE, direction=d_left or 1)
     if d_left and lw and lw[-1] == "by":
-        return part("difference", direction=d_left)
-    return part("value")
+        return part(Family.DIFFERENCE, direction=d_left)
+    return None
 
 
 def _detok(tg: _Tagged, s: str) -> str:
@@ -852,7 +961,7 @@ def _find_record(tg: _Tagged) -> Part | None:
         y = prev["y1"] or prev["y2"]
         low = prev["what"] in ("low", "minimum", "record low")
         spec = RecordSpec(high=not low, previous=n, previous_period=tg.years[int(y)] if y else None)
-        return Part("record", _detok(tg, prev.group(0)), None, position=prev.start(), record=spec,
+        return Part(Family.RECORD, _detok(tg, prev.group(0)), None, position=prev.start(), record=spec,
                     tokens=(int(prev["n"]),))
     if "peak" in t:
         pk = _PEAKED_RE().search(t)
@@ -882,16 +991,16 @@ def _find_record(tg: _Tagged) -> Part | None:
                 tokens.append(int(m["years"][1:]))
             years = int(k * (10 if m["unit"].startswith("decade") else 1))
         spec = RecordSpec(high=high, since=since, at_least=bool(m["atleast"] or m["more"]), years=years, rank=rank)
-        return Part("record", _detok(tg, t[position : m.end()]), None, position=position, record=spec,
+        return Part(Family.RECORD, _detok(tg, t[position : m.end()]), None, position=position, record=spec,
                     tokens=tuple(sorted(tokens)))
     m2 = _RECORD_BARE().search(t) if "record" in t or "time" in t or "unprecedented" in t else None
     if m2:
         high = "low" not in m2.group(0)
-        return Part("record", m2.group(0), None, position=m2.start(), record=RecordSpec(high=high))
+        return Part(Family.RECORD, m2.group(0), None, position=m2.start(), record=RecordSpec(high=high))
     m3 = re.search(r"\bnot seen since\s@(\d+)|\bunseen since\s@(\d+)", t) if "seen since" in t else None
     if m3:
         y = m3[1] or m3[2]
-        return Part("record", _detok(tg, m3.group(0)), None, position=m3.start(), record=RecordSpec(high=True, since=tg.years[int(y)]))
+        return Part(Family.RECORD, _detok(tg, m3.group(0)), None, position=m3.start(), record=RecordSpec(high=True, since=tg.years[int(y)]))
     return None
 
 
@@ -920,7 +1029,7 @@ def _years_record(tg: _Tagged, m: re.Match[str]) -> Part | None:
     else:
         years = 10
     spec = RecordSpec(high="low" not in m["what"], years=years)
-    return Part("record", _detok(tg, m.group(0)), None, position=m.start(), record=spec, tokens=tokens)
+    return Part(Family.RECORD, _detok(tg, m.group(0)), None, position=m.start(), record=spec, tokens=tokens)
 
 
 def _peaked(tg: _Tagged, m: re.Match[str]) -> Part:
@@ -933,7 +1042,7 @@ def _peaked(tg: _Tagged, m: re.Match[str]) -> Part:
         period = Period(tg.years[int(m["my"])].year, "month", month)  # type: ignore[arg-type]
         month = None
     spec = RecordSpec(high=True, peak=True, peak_period=period, peak_month=month)
-    return Part("record", _detok(tg, m.group(0)), None, position=m.start(), record=spec)
+    return Part(Family.RECORD, _detok(tg, m.group(0)), None, position=m.start(), record=spec)
 
 
 _MAJORITY_RE = _when_needed(
@@ -951,9 +1060,9 @@ def _find_majority(tg: _Tagged) -> Part | None:
     if m["what"]:  # "more than the majority": the hedge is part of the phrase
         start = _hedge_ending(tg.text[:start])[1]
     half = ReadNumber(Fraction(1, 2), Interval.point(Fraction(1, 2)), None, "half", False, True)
-    hedge = "lt" if m["what"] == "minority" else "gt"
+    hedge = Hedge.LT if m["what"] == "minority" else Hedge.GT
     text = tg.text[start : m.end()].strip()
-    return Part("share", text, half, hedge, text, position=start)
+    return Part(Family.SHARE, text, half, hedge, text, position=start)
 
 
 def _number_follows(right: str) -> bool:
@@ -969,7 +1078,7 @@ def _find_comparison(tg: _Tagged) -> Part | None:
         # "more than 300" is a hedged value, not a comparison of A with B
         if phrase in HEDGES and _number_follows(right):
             continue
-        return Part("comparison", phrase, None, comparator=comp, direction=d, position=at)
+        return Part(Family.COMPARISON, phrase, None, comparator=comp, direction=d, position=at)
     return None
 
 
@@ -981,8 +1090,8 @@ def _about_same(tg: _Tagged) -> Part | None:
     for m in _SAME_RE.finditer(tg.text):
         hedge, at = _hedge_ending(tg.text[: m.start()])
         if hedge:
-            return Part("comparison", tg.text[at : m.end()], None, hedge=HEDGES[hedge], hedge_text=hedge,
-                        comparator="eq", position=at)
+            return Part(Family.COMPARISON, tg.text[at : m.end()], None, hedge=HEDGES[hedge], hedge_text=hedge,
+                        comparator=Comparator.EQ, position=at)
     return None
 
 
@@ -1012,7 +1121,7 @@ def _place(tg: _Tagged, i: int, names: frozenset[str] = frozenset()) -> str | No
         if word[0] in ("year", "years") and word[1:2] == ["old"]:
             return "age"
         if word[0] in _TIME_UNITS:
-            return None if hedge in ("gt", "ge", "lt", "le") else "duration"
+            return None if hedge in BOUND_HEDGES else "duration"
         if word[0] and word[0][0].isalpha() and word[0] not in ("fold", "times"):
             return "label"
     if lw and lw[-1] in _AGE_BEFORE or lw[-2:] in (["aged", "between"], ["aged", "from"]) or rw[:2] == ["years", "old"]:
@@ -1024,10 +1133,10 @@ def _place(tg: _Tagged, i: int, names: frozenset[str] = frozenset()) -> str | No
     if rw and rw[0] in _MONTHS or lw and lw[-1] in _MONTHS:
         return "date" if n.step is not None and not n.words and n.value == int(n.value) and 1 <= n.value <= 31 else None
     if rw and rw[0] in _TIME_UNITS:
-        return None if hedge in ("gt", "ge", "lt", "le", "nearly", "just_over") else "duration"
-    if lw and (lw[-1] in _LABEL_BEFORE or lw[-1] in names) and hedge == "none":
+        return None if hedge in BOUND_HEDGES or hedge in (Hedge.NEARLY, Hedge.JUST_OVER) else "duration"
+    if lw and (lw[-1] in _LABEL_BEFORE or lw[-1] in names) and hedge == Hedge.NONE:
         return "label"
-    if hedge == "none" and n.words and n.value == 1 and rw[:1] == ["of"]:
+    if hedge == Hedge.NONE and n.words and n.value == 1 and rw[:1] == ["of"]:
         return "label"  # "one of the highest": a pronoun
     return None
 
@@ -1038,16 +1147,60 @@ def _leading(tg: _Tagged, p: Part) -> bool:
     before = tg.text[: p.position].strip()
     if p.hedge_text and before.endswith(p.hedge_text):
         before = before[: -len(p.hedge_text)].strip()
-    return before in ("", "some", "the", "a total of", "in all,", "in total,", "overall,") and p.target == "A"
+    return before in ("", "some", "the", "a total of", "in all,", "in total,", "overall,") and p.target == Target.A
+
+
+#: The longest statement read, in characters: a sentence, not an article.
+_MAX_STATEMENT = 2000
+#: A statement of at most this many words with a single checked part is a
+#: phrase ("nearly four times higher than the year before"): its part is
+#: shown as the whole text, as written.  A longer one is a sentence, whose
+#: part is shown as its own span ("rose 12%"), the rest being context.
+_PHRASE_MAX_WORDS = 8
 
 
 def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
+    """A statement to its reading, in steps: every part found, the primary
+    one chosen, every other one checked too or left for a figure to name,
+    and every number of the text placed (semantics sections 2, 8 and 9)."""
     if not text or not text.strip():
         raise UnreadableStatement("the statement is empty", "write the derived statement, e.g. 'nearly four times higher'")
-    if len(text) > 2000:
+    if len(text) > _MAX_STATEMENT:
         raise UnreadableStatement("the statement is longer than 2,000 characters", "quote the sentence, not the article")
     norm = normalise(text)
     tg = _tag(norm, word_tolerance=word_tolerance)
+    parts = _all_parts(tg)
+    primary = _primary(tg, parts, has_vs)
+    if primary is None:
+        raise UnreadableStatement(
+            f"no derived statement found in {text!r}",
+            "accepted forms include 'nearly four times higher', 'a 2.5-fold increase', 'rose 76%', "
+            "'a one-third increase', 'up 4 percentage points', '120 more than', '40% of', 'one in five', "
+            "'nearly 14,000', 'more than', 'an average of 34 per day', 'the highest since 2010'",
+        )
+    extra, loose_tokens = _further_parts(tg, primary, parts)
+    if primary.family == Family.VALUE and primary.role == "A":
+        # a direction beside "to X" ("slumped to 40") is checked against B
+        d = _direction(_words(tg.text[: primary.position]))
+        if d and any(w in _UP | _DOWN for w in _window_left(tg.text[: primary.position], 3)):
+            comp = Part(Family.COMPARISON, primary.text, None, comparator=Comparator.GT if d > 0 else Comparator.LT,
+                        direction=d, position=primary.position)
+            extra = [primary._replace(role="A"), *extra]
+            primary = comp
+    primary = primary._replace(role="statement")
+    checked = [primary, *extra]
+    _one_subject(text, tg, checked)
+    roles, loose = _place_numbers(text, tg, checked, loose_tokens)
+    if len(norm.split()) <= _PHRASE_MAX_WORDS and len(checked) == 1:
+        checked[0] = primary._replace(text=" ".join(text.split()).rstrip(".;:"))
+    rest = sorted(checked[1:], key=lambda p: p.position)
+    return Reading(text, checked[0], tuple(rest), tuple(roles), tuple(loose))
+
+
+def _all_parts(tg: _Tagged) -> list[Part]:
+    """Every part the text has: one per classified number, a record (which
+    takes its own numbers: a previous peak, "a 10-year low") and a
+    majority ("most")."""
     parts: list[Part] = []
     for m in _TOKEN_AT.finditer(tg.text):
         p = _classify_number(tg, m)
@@ -1055,7 +1208,6 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
             parts.append(p)
     rec = _find_record(tg)
     if rec is not None:
-        # the record's own numbers (a previous peak, "a 10-year low") are its own
         claimed = set(rec.tokens)
         if rec.record and rec.record.previous is not None:
             claimed |= {k for k, n in enumerate(tg.numbers) if n is rec.record.previous}
@@ -1065,68 +1217,79 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
     maj = _find_majority(tg)
     if maj is not None:
         parts.append(maj)
-    relational = [p for p in parts if p.family != "value"]
-    primary: Part | None = None
+    return parts
+
+
+def _primary(tg: _Tagged, parts: list[Part], has_vs: bool | None) -> Part | None:
+    """The statement's own part: the first of the most preferred family
+    (_PRIORITY) among the relational ones; else "about the same as"; else,
+    beside a number naming A or B, with a base, or with no number at all, a
+    comparison word ("more than"); else the value most likely asserted."""
+    relational = [p for p in parts if p.family != Family.VALUE]
     if relational:
-        primary = min(relational, key=lambda p: (_PRIORITY[p.family], p.position))
-    if primary is None:
-        primary = _about_same(tg)
-    anchors_b = [p for p in parts if p.family == "value" and p.target == "B"]
-    anchors_a = [p for p in parts if p.family == "value" and p.role == "A"]
-    if primary is None and (anchors_b or anchors_a or has_vs or not [p for p in parts if p.family == "value"]):
+        return min(relational, key=lambda p: (_PRIORITY[p.family], p.position))
+    primary = _about_same(tg)
+    if primary is not None:
+        return primary
+    values = [p for p in parts if p.family == Family.VALUE]
+    anchors = [p for p in values if p.target == Target.B or p.role == "A"]
+    if anchors or has_vs or not values:
         primary = _find_comparison(tg)
-    if primary is None:
-        values = [p for p in parts if p.family == "value" and p.target == "A"]
-        if values:
-            # prefer a hedged number, then a percentage (a share or the value
-            # of a percentage), then the first
-            primary = min(values, key=lambda p: (p.hedge == "none", not (p.number and p.number.percent), p.position))
-    if primary is None:
-        raise UnreadableStatement(
-            f"no derived statement found in {text!r}",
-            "accepted forms include 'nearly four times higher', 'a 2.5-fold increase', 'rose 76%', "
-            "'a one-third increase', 'up 4 percentage points', '120 more than', '40% of', 'one in five', "
-            "'nearly 14,000', 'more than', 'an average of 34 per day', 'the highest since 2010'",
-        )
-    # every other part is checked too (sections 8 and 9), except a plain
-    # number that only some figure of the claim can name (``loose``)
+        if primary is not None:
+            return primary
+    of_a = [p for p in values if p.target == Target.A]
+    if not of_a:
+        return None
+    # prefer a hedged number, then a percentage (a share or the value of a
+    # percentage), then the first
+    return min(of_a, key=lambda p: (p.hedge == Hedge.NONE, not (p.number and p.number.percent), p.position))
+
+
+def _further_parts(tg: _Tagged, primary: Part, parts: list[Part]) -> tuple[list[Part], list[int]]:
+    """Every part but the primary is checked too (sections 8 and 9), with
+    its role; except a plain number that only some figure of the claim can
+    name, whose tokens are returned as ``loose``, and a number that is a
+    span of time, a label or an age (placed by _place_numbers)."""
     extra: list[Part] = []
     loose_tokens: list[int] = []
-    claimed = {k for p in parts if p.family != "value" for k in p.tokens[1:]}
-    parts = [p for p in parts if p.family != "value" or not claimed & set(p.tokens)]
-    per_unit = primary if primary.family == "rate per unit" else next((p for p in parts if p.family == "rate per unit"), None)
+    claimed = {k for p in parts if p.family != Family.VALUE for k in p.tokens[1:]}
+    parts = [p for p in parts if p.family != Family.VALUE or not claimed & set(p.tokens)]
+    per_unit = primary if primary.family == Family.RATE_PER_UNIT else next(
+        (p for p in parts if p.family == Family.RATE_PER_UNIT), None)
     for p in parts:
         if p is primary:
             continue
-        if p.family == "value" and p.role != "A" and p.target == "A" and any(_place(tg, k) for k in p.tokens):
-            continue  # a span of time, a label, an age: placed below, not a figure
-        if p.family != "value":
+        if p.family == Family.VALUE and p.role != "A" and p.target == Target.A and any(_place(tg, k) for k in p.tokens):
+            continue
+        if p.family != Family.VALUE:
             extra.append(p._replace(role="restatement"))
-        elif p.target == "B":
+        elif p.target == Target.B:
             extra.append(p)
         elif p.role == "A" or _leading(tg, p):
             extra.append(p._replace(role="A"))
         elif p.number is not None and p.number.percent:
-            if primary.family in ("difference", "ratio", "fraction change", "percentage points") and primary.direction:
+            if primary.family in _SIZED_CHANGES and primary.direction:
                 # "went up by 54, or 9%": the same change, as a percentage
-                extra.append(p._replace(family="percent change", direction=primary.direction, role="restatement"))
+                extra.append(p._replace(family=Family.PERCENT_CHANGE, direction=primary.direction, role="restatement"))
             else:
                 extra.append(p._replace(role="restatement"))
         elif per_unit is not None and _counts_units(tg, p, per_unit):
-            extra.append(p._replace(target="B", role="B"))
+            extra.append(p._replace(target=Target.B, role="B"))
         else:
             loose_tokens.extend(p.tokens)
-    if primary.family == "value" and primary.role == "A":
-        # a direction beside "to X" ("slumped to 40") is checked against B
-        d = _direction(_words(tg.text[: primary.position]))
-        if d and any(w in _UP | _DOWN for w in _window_left(tg.text[: primary.position], 3)):
-            comp = Part("comparison", primary.text, None, comparator="gt" if d > 0 else "lt", direction=d,
-                        position=primary.position)
-            extra = [primary._replace(role="A"), *extra]
-            primary = comp
-    primary = primary._replace(role="statement")
-    checked = [primary, *extra]
-    _one_subject(text, tg, checked)
+    return extra, loose_tokens
+
+
+#: changes whose size a percentage beside them restates ("up 54, or 9%")
+_SIZED_CHANGES = (Family.DIFFERENCE, Family.RATIO, Family.FRACTION_CHANGE, Family.PERCENTAGE_POINTS)
+
+
+def _place_numbers(text: str, tg: _Tagged, checked: list[Part],
+                   loose_tokens: list[int]) -> tuple[list[tuple[str, str]], list[ReadNumber]]:
+    """Every number of the text with its role (semantics section 8): the
+    role of the checked part that uses it, else its place (a period, a
+    label, ...), else "figure" for a loose number, which one of the claim's
+    figures must name.  Any other number makes the statement unreadable."""
     used = {k: part.role for part in checked for k in part.tokens}
     names = frozenset(w.lower() for w in _NAME_BEFORE_DIGITS.findall(text))
     roles: list[tuple[str, str]] = []
@@ -1136,7 +1299,7 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
         if role is None:
             hedge = _hedge_before(tg.text[: _token_at(tg, k).start()])[0]
             shown = _number_in_context(tg, k)
-            if hedge != "none" or k not in loose_tokens:
+            if hedge != Hedge.NONE or k not in loose_tokens:
                 raise UnreadableStatement(
                     f"{shown!r} in {text!r} is neither what the statement asserts, nor a figure of the claim, "
                     "nor a year, period, unit or label",
@@ -1146,15 +1309,11 @@ def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
             role = "figure"
             loose.append(n)
         roles.append((n.text, role))
-    if len(norm.split()) <= 8 and len(checked) == 1:
-        # a phrase: the statement is the whole text, as the user wrote it
-        primary = primary._replace(text=" ".join(text.split()).rstrip(".;:"))
-        checked[0] = primary
-    rest = sorted(checked[1:], key=lambda p: p.position)
-    return Reading(text, checked[0], tuple(rest), tuple(roles), tuple(loose))
+    return roles, loose
 
 
-_CHANGES = frozenset(("ratio", "percent change", "fraction change", "percentage points", "difference"))
+_CHANGES = frozenset((Family.RATIO, Family.PERCENT_CHANGE, Family.FRACTION_CHANGE, Family.PERCENTAGE_POINTS,
+                      Family.DIFFERENCE))
 _RECORD_WORDS = re.compile(r"\b(?:highest|lowest|record|all[- ]time|peak|peaked|peaking)\b")
 
 
@@ -1171,10 +1330,10 @@ def _one_subject(text: str, tg: _Tagged, checked: list[Part]) -> None:
             "give `says` only the phrase to check (e.g. 'rose 12% to 83,930') and keep the whole sentence in `quote`",
         )
 
-    seen: dict[tuple[str, str], Part] = {}
+    seen: dict[tuple[Family, str], Part] = {}
     for p in checked:
-        if p.family == "value" and p.role in ("A", "B") and p.number is not None:
-            other = seen.setdefault(("value", p.role), p)
+        if p.family == Family.VALUE and p.role in ("A", "B") and p.number is not None:
+            other = seen.setdefault((Family.VALUE, p.role), p)
             if other is not p and other.number is not None and not other.number.interval.overlaps(p.number.interval):
                 raise refuse(p.number.text)
         elif p.family in _CHANGES and p.number is not None:
@@ -1182,7 +1341,7 @@ def _one_subject(text: str, tg: _Tagged, checked: list[Part]) -> None:
             if other is not p and other.number is not None and other.number.value != p.number.value \
                     and "(" not in tg.text[other.position : p.position]:
                 raise refuse(p.number.text)
-    if not any(p.family == "record" for p in checked):
+    if not any(p.family == Family.RECORD for p in checked):
         m = _RECORD_WORDS.search(tg.text)
         if m:
             raise UnreadableStatement(
@@ -1195,7 +1354,7 @@ def _one_subject(text: str, tg: _Tagged, checked: list[Part]) -> None:
 def _counts_units(tg: _Tagged, p: Part, rate: Part) -> bool:
     """"for eight matches" beside "7,560 fans per match": B, the count of
     the rate's units."""
-    if p.hedge != "none" or p.number is None or p.number.percent:
+    if p.hedge != Hedge.NONE or p.number is None or p.number.percent:
         return False
     unit = (rate.per or "").rstrip("s")
     after = _window_right(tg.text[p.position :].split(" ", 1)[1] if " " in tg.text[p.position :] else "", 2)

@@ -43,11 +43,12 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
-from .expressions import Expr, ExpressionError, check_expression, nearest, parse_expression
+from .expressions import Expr, ExpressionError, check_expression, parse_expression
 from .model import VERDICTS, Claim, Figure, Problem, Registry, Settings, Source, Topic
 from .numbers import MAX_DIGITS, Interval, NumberError, read_figure_value, read_number
 from .periods import Period, PeriodError, parse_period
 from .settings import parse_tolerance
+from .suggest import did_you_mean, nearest
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -465,7 +466,7 @@ class _FileReader:
             first_seen[name] = key
             if known is not None and name not in known:
                 best = self.nearest(name, known)
-                hint = f"did you mean {best!r}?" if best else f"valid keys: {', '.join(known)}"
+                hint = did_you_mean(best) or f"valid keys: {', '.join(known)}"
                 self.problem(key, f"unknown key {_q(name)} in {what}", hint)
                 ok = False
                 # Keep it out of the result; the entity is still read so
@@ -614,7 +615,7 @@ class _FileReader:
         if name in bad:
             return False, None
         best = self.nearest(name, sources)
-        hint = f"did you mean {best!r}?" if best else (
+        hint = did_you_mean(best) or (
             f"sources of this file: {', '.join(list(sources)[:10])}" if sources else "define it under 'sources:' first"
         )
         self.problem(node, f"{owner} names source {_q(name)}, which is not among the sources of this file", hint)
@@ -903,7 +904,7 @@ class _FileReader:
                 self.problem(
                     enode,
                     f"{owner}: expect must be one of {', '.join(EXPECTS)}, not {_q(str(got))}",
-                    f"did you mean {best!r}?" if best else None,
+                    did_you_mean(best),
                 )
                 ok = False
             else:

@@ -12,7 +12,6 @@ TOML floats are read with ``parse_float=Fraction``, so ``0.1`` is exactly
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Mapping
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Problem, Settings
+from .suggest import closest
 
 __all__ = [
     "SETTINGS_KEYS",
@@ -85,7 +85,7 @@ def _show(x: Fraction) -> str:
 
 
 def _nearest(name: str, names: tuple[str, ...]) -> str | None:
-    got = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    got = closest(name, names)
     return f"did you mean {got[0]!r}?" if got else f"known keys: {', '.join(names)}"
 
 

@@ -6,12 +6,12 @@ Matching only; rendering is in ``report/text.py`` and ``report/json.py``.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from .model import Claim, ClaimResult, Figure, Problem, Registry, Source, Topic
+from .suggest import closest
 
 __all__ = ["Match", "NoMatch", "find", "names", "suggest", "figure_refs"]
 
@@ -81,7 +81,7 @@ def suggest(query: str, registry: Registry, *, n: int = 5) -> list[str]:
     """The names nearest to ``query``, best first."""
     candidates = names(registry)
     lowered = {c.lower(): c for c in candidates}
-    close = difflib.get_close_matches(query.lower(), list(lowered), n=n, cutoff=0.6)
+    close = closest(query.lower(), lowered, n=n)
     return [lowered[c] for c in close]
 
 

@@ -12,13 +12,13 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import NamedTuple
 from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 
 from .evaluate import Prepared, evaluate, prepare
 from .expressions import EvaluationError, ExpressionError, resolve
-from .model import ClaimResult, Claim, Operand, Outcome, Problem, Registry, Settings, Topic
+from .model import Claim, ClaimResult, Operand, Outcome, Problem, Registry, Settings, Topic, Verdict
 from .numbers import NumberError, read_figure_value, read_number
 from .periods import PeriodError, parse_period
 from .phrases import UnreadableStatement, read_statement
@@ -202,7 +202,8 @@ def _worker(path: Path, settings: Settings) -> FileRun:
 
 
 def check_claims(registry: Registry) -> VerifyRun:
-    """Check every claim of a loaded registry."""
+    """Check every claim of a loaded registry (``verify_paths`` loads and
+    checks file by file instead; this is for a registry built in memory)."""
     results: list[ClaimResult] = []
     problems: list[Problem] = list(registry.problems)
     for topic in registry.topics:
@@ -228,11 +229,12 @@ def check_claim(claim: Claim, topic: Topic) -> ClaimResult | Problem:
         return Problem(claim.file, line, col,
                        f"claim {claim.id!r}: {reading.family} statement {reading.primary.text!r} compares two figures",
                        "add `vs:` with the base figure")
+    assert claim.of is not None, "a claim from a worker process has no expressions"
     try:
         of = resolve(claim.of, topic.figures, text=claim.of_text)
         vs = resolve(claim.vs, topic.figures, text=claim.vs_text) if claim.vs is not None else None
     except EvaluationError as exc:
-        outcome = Outcome("fails", reading.family, None, None, f"the figures cannot be computed: {exc}")
+        outcome = Outcome(Verdict.FAILS, reading.family, None, None, f"the figures cannot be computed: {exc}")
         return ClaimResult(claim, outcome)
     except ExpressionError as exc:
         line, col = claim.mark("of")

@@ -112,7 +112,7 @@ def line_of(text: str, key: str) -> int:
 
 def test_exit_codes_are_pinned():
     assert {c.name: int(c) for c in ExitCode} == {"OK": 0, "UNEXPECTED": 1, "USAGE": 2, "INVALID": 3,
-                                                  "BROKEN_PIPE": 141}
+                                                  "INTERRUPTED": 130, "BROKEN_PIPE": 141}
 
 
 def test_version():

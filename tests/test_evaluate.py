@@ -189,3 +189,36 @@ def test_parts(says, a, b, verdicts, verdict):
     outcome = check_statement(says, a, b)
     assert [p.verdict for p in outcome.parts] == verdicts, outcome.explanation
     assert outcome.verdict == verdict
+
+
+def test_the_previous_low_is_found_among_open_ranged_points() -> None:
+    # one key ranks the points of every record statement (evaluate._extreme):
+    # a point with no upper bound ("at least 40") used to crash the search for
+    # the previous low; it is the lowest-reaching point, and its range leaves
+    # the statement unverifiable
+    from factcheck.evaluate import evaluate
+    from factcheck.model import Operand
+    from factcheck.periods import Period
+    from factcheck.phrases import read_statement
+
+    reading = read_statement("below the previous low of 40", has_vs=True)
+    of = Operand("a", Interval.point(F(30)), period=Period(2024))
+    series = ((Period(2020), Interval(F(40), None)), (Period(2021), Interval.point(F(50))))
+    outcome = evaluate(reading, of, Operand("s", None, series=series))
+    assert outcome.verdict == "unverifiable"
+    assert outcome.computed == "30 in 2024 vs previous peak [40, inf) (2020)"
+
+
+def test_verdicts_and_families_are_their_words() -> None:
+    # the vocabularies are StrEnums: equal to, and written as, their words
+    import json
+
+    from factcheck.model import SEVERITY, VERDICTS, Verdict, worst
+    from factcheck.phrases import Family
+
+    assert VERDICTS == ("holds", "imprecise", "fails", "unverifiable")
+    assert [v for v in sorted(Verdict, key=SEVERITY.__getitem__)] == ["holds", "imprecise", "unverifiable", "fails"]
+    assert worst([Verdict.UNVERIFIABLE, Verdict.FAILS, Verdict.HOLDS]) == "fails"
+    assert worst([]) == "holds"
+    assert json.dumps([Verdict.HOLDS, Family.PERCENT_CHANGE]) == '["holds", "percent change"]'
+    assert f"{Verdict.IMPRECISE}: {Family.RATE_PER_UNIT}" == "imprecise: rate per unit"

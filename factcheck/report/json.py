@@ -157,6 +157,8 @@ def _value_text(value: Any, indent: str) -> str:
         return f"[\n{inner}{items}\n{indent}]"
     if cls is dict:
         return flat_object(value, indent)
+    if isinstance(value, str):  # a StrEnum (a Verdict, a Family): its words, as json.dumps writes them
+        return _encode_string(value)
     # a float, a tuple, a subclass: json.dumps; a JSON string never holds a
     # raw newline, so re-indenting by lines is exact
     return json.dumps(value, indent=2, ensure_ascii=True).replace("\n", "\n" + indent)

@@ -75,7 +75,7 @@ def draft(scans: list[ArticleScan], *, topic_title: str | None = None) -> str:
             claim["quote"] = " ".join(st.sentence.text.split())
             claim["source"] = sid
             if st.outcome.verdict != "holds":
-                claim["expect"] = st.outcome.verdict
+                claim["expect"] = str(st.outcome.verdict)  # the word, not the enum (yaml represents plain str)
             claims[cid] = claim
     doc: dict[str, Any] = {}
     if topic_title:

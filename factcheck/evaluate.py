@@ -2,7 +2,7 @@
 
 Every family reduces to a quantity ``q`` computed from A (``of``) and B
 (``vs``) by exact interval arithmetic, and an accepted interval for ``q``
-built from the statement's number and hedge (semantics sections 1 and 3):
+built from the statement's number and hedge (docs/semantics.md, "Numbers and their precision" and "Hedges"):
 
 =================  ==========================================
 ratio              q = A / B  (B / A for "N times less")
@@ -237,7 +237,7 @@ def _accepts(part: Part, settings: Settings) -> _Accepts | None:
     strict = None
     if part.ambiguous:
         # "N times more" read strictly is N + 1 times the base ("three times
-        # more" = the base plus three times it): semantics section 4.  The
+        # more" = the base plus three times it): docs/semantics.md, "Ambiguous wording".  The
         # number's whole interval moves up by one, so its precision stays.
         strict_n = n._replace(value=n.value + 1, interval=n.interval.shift(_ONE))
         strict = (*_clip(part, *acceptance(strict_n, part.hedge, settings)), strict_n.value)
@@ -341,7 +341,7 @@ def _in_scale_units(n: ReadNumber) -> ReadNumber | None:
 
 
 def _percentage_model(part: Part, model: _Model, of: Operand, vs: Operand | None) -> _Model:
-    """A percentage with no word of change (semantics section 2): the value
+    """A percentage with no word of change (docs/semantics.md, "Percentages without a word of change"): the value
     of a figure that is itself a percentage; else, with a base, the share
     A / B; a percentage given as the value of a count is an error."""
     n = part.number
@@ -552,7 +552,7 @@ def _gt(a: Interval, b: Interval, high: bool) -> Verdict:
 
 
 def _evaluate_record(part: Part, of: Operand, vs: Operand | None, settings: Settings) -> _Result:
-    """A against the points of a series (semantics section 2).
+    """A against the points of a series (docs/semantics.md, "Records").
 
     The points compared are those of the series before A's period (the
     record as it stood then), all of them for "peaked in P".  "Since S"
@@ -926,7 +926,7 @@ def evaluate(reading: Reading | Prepared, of: Operand, vs: Operand | None, setti
 
 def _named_figure(n: ReadNumber, of: Operand, vs: Operand | None, settings: Settings) -> PartOutcome:
     """A number of the statement that no reading uses must name one of the
-    claim's figures (semantics section 8, item 5): A, B, or a figure their
+    claim's figures (docs/semantics.md, "Every number accounted for"): A, B, or a figure their
     expressions use.  It is checked against it; naming none, the statement
     cannot be read."""
     if n.step is None:

@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 class Verdict(StrEnum):
-    """The four verdicts (semantics section 9).
+    """The four verdicts (docs/semantics.md, "Verdicts").
 
     A ``StrEnum``: each member is equal to its value (``Verdict.HOLDS ==
     "holds"``) and is written as it (in JSON, text and f-strings), so the
@@ -66,7 +66,7 @@ class Verdict(StrEnum):
 VERDICTS: tuple[Verdict, ...] = tuple(Verdict)
 
 #: How bad each verdict is, for combining them: a statement is as bad as
-#: its worst part (semantics section 9), and a ranged figure as bad as its
+#: its worst part (docs/semantics.md, "Statements with several parts"), and a ranged figure as bad as its
 #: worst value.  ``fails`` is worse than ``unverifiable``: a part whose
 #: arithmetic is known to be wrong makes the statement wrong whatever the
 #: parts that cannot be checked turn out to be.
@@ -81,7 +81,7 @@ def worst(verdicts: Iterable[Verdict]) -> Verdict:
 
 
 class Settings(NamedTuple):
-    """Tolerances of semantics section 7 (relative, as exact fractions)."""
+    """Tolerances of docs/semantics.md, "Tolerances" (relative, as exact fractions)."""
 
     hedge_tolerance: Fraction = Fraction(1, 10)
     word_tolerance: Fraction = Fraction(1, 20)
@@ -140,7 +140,7 @@ class Figure(NamedTuple):
     column: int | None = None
     #: quoted as rounded (``rounded: true``): ``value`` is the interval of
     #: its written precision, and statements over it are checked for
-    #: consistency (semantics section 1)
+    #: consistency (docs/semantics.md, "Numbers and their precision")
     rounded: bool = False
     #: a series that lists every point there is (``complete: true``)
     complete: bool = False
@@ -163,7 +163,7 @@ class Operand(NamedTuple):
     ``rounded`` is set when a figure it uses was quoted as rounded.
     ``figures`` holds (id, value) of every known single figure it used, so
     that a statement's number that names one of them can be checked
-    against it (semantics section 8, item 5).
+    against it (docs/semantics.md, "Every number accounted for").
     """
 
     text: str
@@ -240,7 +240,7 @@ class Registry(NamedTuple):
 
 
 class PartOutcome(NamedTuple):
-    """The verdict on one checked part of a statement (semantics section 9):
+    """The verdict on one checked part of a statement (docs/semantics.md, "Statements with several parts"):
     the statement's own reading, a restatement ("(24%)"), a number naming A
     or B ("from 1,000"), a size word ("most").  ``role`` says which."""
 

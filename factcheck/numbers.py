@@ -587,7 +587,7 @@ def read_number(text: str, *, word_tolerance: Fraction = Fraction(1, 20)) -> Rea
 # --------------------------------------------------------------------------
 
 class Hedge(StrEnum):
-    """The kind of a hedge (semantics section 3).
+    """The kind of a hedge (docs/semantics.md, "Hedges").
 
     A ``StrEnum``: each member is equal to its value ("nearly" ==
     Hedge.NEARLY), so that text written before the types (tests, the corpus)
@@ -611,7 +611,7 @@ class Hedge(StrEnum):
 #: The bound hedges: "more than", "at least", "under", "at most".
 BOUND_HEDGES = frozenset((Hedge.GT, Hedge.GE, Hedge.LT, Hedge.LE))
 
-#: hedge phrase -> kind (semantics section 3), for statements and for hedged
+#: hedge phrase -> kind (docs/semantics.md, "Hedges"), for statements and for hedged
 #: figure values alike.
 HEDGES: dict[str, Hedge] = {}
 for _kind, _phrases in {
@@ -695,12 +695,12 @@ def significant_digits(x: ReadNumber) -> int:
 def precise_approximation(x: ReadNumber) -> bool:
     """"some 48,716": an approximator before a number written with three or
     more significant digits keeps that number's own precision, widened by
-    one step each side, instead of +-10% (semantics section 3)."""
+    one step each side, instead of +-10% (docs/semantics.md, "Hedges")."""
     return significant_digits(x) >= 3
 
 
 def hedge_interval(kind: Hedge, x: ReadNumber, *, hedge_tolerance: Fraction) -> Interval:
-    """The interval of values a hedge on X admits (semantics section 3).
+    """The interval of values a hedge on X admits (docs/semantics.md, "Hedges").
 
     ``kind`` may not be ``Hedge.NONE``: a bare number's interval is its
     written precision (``x.interval``), which is the caller's to choose."""

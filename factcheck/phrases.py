@@ -62,7 +62,7 @@ __all__ = [
 ]
 
 class Family(StrEnum):
-    """The statement families of semantics section 2, as named in output
+    """The statement families of docs/semantics.md, "Families", as named in output
     (the ``reading`` of a JSON result).  A ``StrEnum``: each member equals
     its value, so the output is the plain words."""
 
@@ -138,7 +138,7 @@ DOWN_WORDS = (
 )
 _UP = frozenset(UP_WORDS.split("|"))
 _DOWN = frozenset(DOWN_WORDS.split("|"))
-#: comparatives that make "N times X" ambiguous (semantics section 4)
+#: comparatives that make "N times X" ambiguous (docs/semantics.md, "Ambiguous wording")
 _MORE = frozenset("more|higher|greater|larger|bigger|increase|increased|rise|jump|growth|up|over|above|"
                   "increases|rises|surge|hike|gain|bigger".split("|"))
 _LESS = frozenset("less|fewer|lower|smaller|decrease|decline|drop|fall|down|cheaper|below|reduction|"
@@ -155,7 +155,7 @@ _RATE_UNITS = {
     "second": "second", "seconds": "second", "sec": "second", "secs": "second", "min": "minute", "mins": "minute",
 }
 _ADVERB_RATES = frozenset(("daily", "weekly", "monthly", "annually", "yearly", "hourly"))
-#: words after a number that make it a span of time (section 8, item 3)
+#: words after a number that make it a span of time (docs/semantics.md, "Every number accounted for")
 _TIME_UNITS = frozenset(
     "year|years|month|months|week|weeks|day|days|hour|hours|minute|minutes|second|seconds|decade|decades|"
     "quarter|quarters|century|centuries|fortnight|fortnights|night|nights|term|terms|season|seasons|"
@@ -164,7 +164,7 @@ _MONTHS = frozenset(
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec".split("|"))
 _CLOCK = frozenset("a.m|p.m|am|pm|o'clock|gmt|bst|utc|cet|et|est|edt|pst|hrs|h".split("|"))
-#: words before a number that make it part of a name (section 8, item 6)
+#: words before a number that make it part of a name (docs/semantics.md, "Every number accounted for")
 _LABEL_BEFORE = frozenset(
     "article|articles|section|sections|chapter|clause|paragraph|part|no|number|rule|phase|stage|level|"
     "tier|grade|category|room|flight|route|page|pages|item|resolution|amendment|act|bill|type|class|"
@@ -198,7 +198,7 @@ _NUMBER_WORDS = NUMBER_WORDS
 class RecordSpec(NamedTuple):
     """A record statement: the highest (or lowest) since a period, on record,
     in N years, above a previous peak, the N-th highest, or a peak in a
-    period (semantics section 2).
+    period (docs/semantics.md, "Families").
 
     ``since`` is the period of "since 2010" (None for "on record"); with
     ``at_least`` ("since at least 2010", "for more than 20 years") A must
@@ -232,7 +232,7 @@ class Part(NamedTuple):
     is ``Hedge.NONE`` for a number without one; ``hedge_text`` is the hedge
     as written.  ``ambiguous`` marks "N times more": read as N times the
     base, with the strict reading N + 1 reported beside it (semantics
-    section 4).  ``comparator`` is set for comparisons only.
+    docs/semantics.md, "Ambiguous wording").  ``comparator`` is set for comparisons only.
     """
 
     family: Family
@@ -249,7 +249,7 @@ class Part(NamedTuple):
     comparator: Comparator | None = None
     record: RecordSpec | None = None
     position: int = 0
-    #: the number tokens (``#i``) this part accounts for (semantics section 8)
+    #: the number tokens (``#i``) this part accounts for (docs/semantics.md, "Every number accounted for")
     tokens: tuple[int, ...] = ()
     #: "statement" (what the statement asserts), "restatement" (a further
     #: checked part), "A" / "B" (a number naming a figure)
@@ -267,7 +267,7 @@ class Part(NamedTuple):
 class Reading(NamedTuple):
     """What a statement says: its primary part, its further checked parts
     (``anchors``: restatements, numbers naming A or B, size words), and the
-    place of every number in it (semantics section 8).
+    place of every number in it (docs/semantics.md, "Every number accounted for").
 
     ``numbers`` lists each number of the statement as written, with its
     role: "statement", "restatement", "A", "B" (checked parts), "period",
@@ -668,7 +668,7 @@ _PRIORITY = {
 
 
 #: "per household", "per 100,000 people", "a week", "one every six seconds",
-#: "daily": the words after a number that make it a rate (section 2)
+#: "daily": the words after a number that make it a rate (docs/semantics.md, "Families")
 _PER_RE = re.compile(
     r"^ (?:(?:[a-z][a-z'-]*|\(|\)) ){0,3}?(?:per|a|an) (?:(?P<k>#\d+) )?(?P<unit>[a-z][a-z'-]*)"
 )
@@ -718,7 +718,7 @@ def _rate(tg: _Tagged, i: int, right: str, rw: list[str]) -> tuple[Family, str, 
 def _unit_tokens(tg: _Tagged, i: int, right: str) -> tuple[int, ...]:
     """Number ``i`` and, when "per 100,000" follows it, that number too: "to
     3.6 per 100,000 residents" names A, a rate already (the unit of another
-    number, section 8 item 4)."""
+    number, docs/semantics.md, "Every number accounted for")."""
     m = _PER_RE.match(right)
     if m and m["k"]:
         return (i, int(m["k"][1:]))
@@ -782,7 +782,7 @@ def _as_ratio(near: _Near) -> Part | None:
     n, lw, rw = near.n, near.lw, near.rw
     if n.step == 1 and not n.percent and (rw[:1] in (["times"], ["fold"]) or lw[-3:] == ["a", "factor", "of"]):
         # a whole-number multiplier in digits ("3 times", "10-fold", "by a
-        # factor of 3") is as precise as one in words (section 1)
+        # factor of 3") is as precise as one in words (docs/semantics.md, "Numbers and their precision")
         n = n._replace(interval=relative(n.value, near.tg.word_tolerance), step=None)
         near = near._replace(n=n)
     part = near.part
@@ -1102,7 +1102,7 @@ _NAME_BEFORE_DIGITS = re.compile(r"(?<=[\w,;:)] )([A-Z][\w-]*) (?=\d)")
 
 def _place(tg: _Tagged, i: int, names: frozenset[str] = frozenset()) -> str | None:
     """Where a number that no checked part uses stands, if it is not a
-    quantity (semantics section 8, items 3, 4 and 6): "duration", "date",
+    quantity (docs/semantics.md, "Every number accounted for"): "duration", "date",
     "time", "age", "label", or None.
 
     A hedged span of time ("waits of more than 65 weeks") describes the
@@ -1162,7 +1162,7 @@ _PHRASE_MAX_WORDS = 8
 def _read(text: str, word_tolerance: Fraction, has_vs: bool | None) -> Reading:
     """A statement to its reading, in steps: every part found, the primary
     one chosen, every other one checked too or left for a figure to name,
-    and every number of the text placed (semantics sections 2, 8 and 9)."""
+    and every number of the text placed (docs/semantics.md: "Families", "Every number accounted for", "Statements with several parts")."""
     if not text or not text.strip():
         raise UnreadableStatement("the statement is empty", "write the derived statement, e.g. 'nearly four times higher'")
     if len(text) > _MAX_STATEMENT:
@@ -1286,7 +1286,7 @@ _SIZED_CHANGES = (Family.DIFFERENCE, Family.RATIO, Family.FRACTION_CHANGE, Famil
 
 def _place_numbers(text: str, tg: _Tagged, checked: list[Part],
                    loose_tokens: list[int]) -> tuple[list[tuple[str, str]], list[ReadNumber]]:
-    """Every number of the text with its role (semantics section 8): the
+    """Every number of the text with its role (docs/semantics.md, "Every number accounted for"): the
     role of the checked part that uses it, else its place (a period, a
     label, ...), else "figure" for a loose number, which one of the claim's
     figures must name.  Any other number makes the statement unreadable."""
@@ -1323,7 +1323,7 @@ def _one_subject(text: str, tg: _Tagged, checked: list[Part]) -> None:
     different sizes ("robberies soared 12% to 83,930, and homicides rose by
     2% to 670"), or a record word no reading placed ("the highest since
     records started"): checking one part would be a verdict on part of the
-    statement (section 8)."""
+    statement (docs/semantics.md, "Every number accounted for")."""
     def refuse(what: str) -> UnreadableStatement:
         return UnreadableStatement(
             f"{what!r} in {text!r} is a second statement about other figures, which factcheck cannot place",

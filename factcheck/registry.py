@@ -1,6 +1,6 @@
 """Claim files to a :class:`~factcheck.model.Registry`, with file:line:column.
 
-A claim file is YAML (claims-format.md).  It is read as an event stream
+A claim file is YAML (docs/claims-format.md).  It is read as an event stream
 (libyaml's C parser when present) into a small node tree of our own, so that
 
 * every value keeps its line and column (``safe_load`` throws them away);

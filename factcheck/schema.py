@@ -147,7 +147,7 @@ def claim_file_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "factcheck claim file",
-        "description": "One topic of a factcheck registry (spec: claims-format.md).",
+        "description": "One topic of a factcheck registry (docs/claims-format.md in the factcheck repository).",
         "type": "object",
         "properties": top,
         "required": ["claims"],

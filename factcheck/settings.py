@@ -1,4 +1,4 @@
-"""Settings: the tolerances of semantics section 7, and where to find them.
+"""Settings: the tolerances of docs/semantics.md, "Tolerances", and where to find them.
 
 Settings live in ``factcheck.toml`` (top-level keys) or in the
 ``[tool.factcheck]`` table of a ``pyproject.toml``, found by walking up from

@@ -241,7 +241,7 @@ def check_claim(claim: Claim, topic: Topic) -> ClaimResult | Problem:
         return Problem(claim.file, line, col, f"claim {claim.id!r}: {exc}", getattr(exc, "hint", None))
     try:
         return ClaimResult(claim, evaluate(prepared, of, vs))
-    except UnreadableStatement as exc:  # a number the figures do not name (semantics section 8)
+    except UnreadableStatement as exc:  # a number the figures do not name (docs/semantics.md, "Every number accounted for")
         line, col = claim.mark("says")
         return Problem(claim.file, line, col, f"claim {claim.id!r}: {exc.message}", exc.hint)
 

@@ -127,7 +127,7 @@ class Reporter(Protocol):
 
 
 # --------------------------------------------------------------------------
-# the parts of a statement (semantics section 9), as the text, github and
+# the parts of a statement (docs/semantics.md, "Statements with several parts"), as the text, github and
 # junit formats write them
 # --------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """The ``json`` format: one object, written with the standard library (never
 through rich) so that it always parses.  Keys are in the order of the
-contract (spec/claims-format.md) and nothing depends on dict or set order,
+contract (docs/claims-format.md, "JSON output") and nothing depends on dict or set order,
 so the same input gives byte-identical output."""
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def outcome_fields(outcome: Outcome) -> dict[str, Any]:
 
 
 def part_object(part: PartOutcome) -> dict[str, Any]:
-    """One checked part of a statement (semantics section 9)."""
+    """One checked part of a statement (docs/semantics.md, "Statements with several parts")."""
     return {
         "text": part.text,
         "reading": part.reading,

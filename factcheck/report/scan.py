@@ -1,7 +1,7 @@
 """Output of ``factcheck scan``: text for people (the sentence with the
 statement highlighted, the numbers used and why, the verdict and its
 arithmetic; rich on a terminal, plain in a pipe) and the JSON object of
-the contract (spec/claims-format.md, "scan --format json")."""
+the contract (docs/scan.md and docs/claims-format.md, "JSON output")."""
 
 from __future__ import annotations
 

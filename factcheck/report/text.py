@@ -103,7 +103,7 @@ def _where(file: str, line: int | None, column: int | None = None) -> str:
 def _outcome_lines(outcome: Outcome, *, detail: bool) -> list[Line]:
     """The arithmetic of a verdict, one line each (the caller indents).
 
-    A statement with several checked parts (semantics section 9) shows a
+    A statement with several checked parts (docs/semantics.md, "Statements with several parts") shows a
     line per part, each with its verdict and arithmetic, in place of the
     explanation (and, in detail, a line with the part's role and reading
     under each); a statement with one part reads as it always has."""

@@ -31,7 +31,7 @@ from .sentences import Sentence, split_sentences
 __all__ = ["Statement", "ArticleScan", "scan_text", "scan_article", "scan_file", "scan_paths", "ArticleError",
            "DERIVED"]
 
-#: The families of semantics.md that derive a number from others.  Values
+#: The families of docs/semantics.md that derive a number from others.  Values
 #: ("nearly 14,000") are figures, not derived; comparisons without numbers
 #: and records need a series, which an article seldom prints whole.
 DERIVED = frozenset(("ratio", "percent change", "fraction change", "percentage points", "difference", "rate"))
@@ -259,7 +259,7 @@ def _operand(m: Mention | None, name: str, settings: Settings, period: int | Non
     if m is None:
         return operand_from_text("null", name=name, settings=settings, period=p)
     n = m.number
-    if _rounded(m):  # the interval of its written precision (semantics section 1)
+    if _rounded(m):  # the interval of its written precision (docs/semantics.md, "Numbers and their precision")
         return operand_from_text(n.text, name=name, settings=settings, rounded=True, percent=n.percent, period=p)
     text = m.figure_text.replace("\n", " ") if m.hedge != "none" else _decimal(n.value)
     return operand_from_text(text, name=name, settings=settings, percent=n.percent, period=p)

@@ -1,4 +1,4 @@
-"""A claim file (spec/claims-format.md) of what ``scan`` found in an article:
+"""A claim file (docs/claims-format.md) of what ``scan`` found in an article:
 one source, a figure per number used (``null`` for a base the text does not
 give), a claim per statement.  ``factcheck verify`` reads it as it is; the
 ``expect`` of each claim is the verdict scan found, so a desk edits the

@@ -725,6 +725,13 @@ def _unit_tokens(tg: _Tagged, i: int, right: str) -> tuple[int, ...]:
     return (i,)
 
 
+#: Words that end a part's two-word window without belonging to it: they
+#: lead to the next number ("to", "from", "on the", "than").
+_TRAILING_WORDS = frozenset(
+    "a an the to from on of than in at by and or with against versus vs over compared".split()
+)
+
+
 class _Near(NamedTuple):
     """A number token and what stands around it, as the steps of
     :func:`_classify_number` look at it."""
@@ -743,8 +750,13 @@ class _Near(NamedTuple):
     words: str  # the hedge and the token, as tagged: "nearly #0"
 
     def part(self, family: Family, **kw: Any) -> Part:
-        """A part for this number, spanning two words either side."""
-        span = _detok(self.tg, " ".join(self.lw[-2:] + [self.words] + self.rw[:2]))
+        """A part for this number, spanning two words either side, without
+        the words that only lead to the next part ("rose 12% to", "to 1,120
+        from" read as "rose 12%", "to 1,120")."""
+        right = self.rw[:2]
+        while right and right[-1] in _TRAILING_WORDS:
+            right = right[:-1]
+        span = _detok(self.tg, " ".join(self.lw[-2:] + [self.words] + right))
         kw.setdefault("tokens", (self.i,))
         kw.setdefault("number", self.n)
         return Part(family, span, hedge=self.hedge, hedge_text=self.hedge_text, position=len(self.left), **kw)

@@ -133,7 +133,7 @@ def test_a_plain_number_must_name_a_figure_of_the_claim():
     outcome = check_statement(says, "74400", "62000")
     assert outcome.verdict == "holds"
     assert [(p.text, p.role, p.verdict) for p in outcome.parts] == [
-        ("up 20% on the", "statement", "holds"), ("74,400", "figure", "holds")]
+        ("up 20%", "statement", "holds"), ("74,400", "figure", "holds")]
     with pytest.raises(UnreadableStatement, match="'74,400' is not what the statement asserts"):
         check_statement(says, "80000", "62000")
 
@@ -194,3 +194,14 @@ def test_every_number_is_accounted_for_or_the_statement_is_unreadable(words, a, 
         if re.fullmatch(r"(1[89]|20)\d\d", digits):
             continue
         assert digits in written, (digits, reading.numbers)
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("rose 12% to 1,120 from 1,000", ["rose 12%", "to 1,120", "from 1,000"]),
+    ("Robberies rose 30% to 650 from 600", ["robberies rose 30%", "to 650", "from 600"]),
+    ("a rise of 24 per cent on the 1,000 recorded a year earlier", ["rise of 24%", "on the 1,000 recorded"]),
+])
+def test_a_part_is_its_own_words_not_the_next_parts_lead_in(text, parts):
+    """A part's text is what it checks: the "to" / "from" / "on the" that
+    lead to the next number belong to that number's part, not this one."""
+    assert [p.text for p in read_statement(text, has_vs=True).parts] == parts

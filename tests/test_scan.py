@@ -313,7 +313,7 @@ def test_text_output_exact(monkeypatch):
         "      in: Police recorded 1,240 burglaries in March, a rise of 24 per cent on the 1,000 recorded a year earlier.",
         "      A = 1,240  (same sentence: 'Police recorded 1,240')",
         "      B = 1,000  (same clause: 'cent on the 1,000')",
-        '      part "rise of 24% on the": (1240 - 1000) / 1000 x 100 = 24%; "rise of 24% on the" needs [23.5, 24.5]%: holds',
+        '      part "rise of 24%": (1240 - 1000) / 1000 x 100 = 24%; "rise of 24%" needs [23.5, 24.5]%: holds',
     ]
     assert lines[-1] == "4 statements: 2 holds, 0 imprecise, 1 fails, 1 unverifiable"
 

@@ -357,7 +357,7 @@ def test_a_statement_with_several_parts_lists_them(tmp_path):
     parts = card.xpath('.//ol[@class="parts"]/li')
     assert [" ".join(p.xpath("./span")[0].text_content().split()) for p in parts] == ["✓ holds"] * 3
     assert [p.xpath('./span[@class="part-text"]')[0].text for p in parts] == [
-        "“a 24% increase”", "“rose from 1,000 to”", "“to 1,240”"]
+        "“a 24% increase”", "“rose from 1,000”", "“to 1,240”"]
     assert [p.xpath('./span[@class="part-role"]')[0].text for p in parts] == [
         "(statement, percent change)", "(B, value)", "(A, value)"]
     assert parts[0].xpath('./p[@class="arithmetic"]')[0].text == (

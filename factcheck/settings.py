@@ -114,7 +114,7 @@ def _key_line(text: str | None, key: str, table: str | None) -> int | None:
 
 
 def settings_from_dict(
-    data: Mapping[str, Any],
+    data: object,
     *,
     file: str = "<settings>",
     text: str | None = None,
@@ -124,7 +124,8 @@ def settings_from_dict(
 ) -> tuple[Settings, dict[str, Any], list[Problem]]:
     """Read a settings table (already parsed) into Settings and the other options.
 
-    ``text`` is the file's text, used to find the line of a bad key; ``table``
+    ``data`` is what the TOML gave for the table (anything but a table is a
+    problem); ``text`` is the file's text, used to find the line of a bad key; ``table``
     the dotted name of the table in it (``tool.factcheck``); ``base`` the
     folder a relative ``registry`` path is relative to.  Returns the
     settings, a dict with ``registry`` (a Path) and ``review`` (a dict with

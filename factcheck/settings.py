@@ -164,8 +164,8 @@ def settings_from_dict(
                     problem(rkey, f"unknown key {rkey!r} in review", _nearest(rkey, REVIEW_KEYS), where=sub)
                 elif not isinstance(rvalue, str):
                     problem(rkey, f"review {rkey} must be a string", None, where=sub)
-                elif rkey in ("url", "base_url") and _url_error(rvalue) is not None:
-                    what, hint = _url_error(rvalue)  # type: ignore[misc]
+                elif rkey in ("url", "base_url") and (error := _url_error(rvalue)) is not None:
+                    what, hint = error
                     problem(rkey, f"review {rkey} {what}", hint, where=sub)
                 else:
                     review[rkey] = rvalue

@@ -11,11 +11,11 @@ each time (about 4 ms per run, every ``typer.Option(...)`` rebuilt).
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, TextIO, TypeVar
 
 import typer
 
@@ -24,8 +24,10 @@ from .report import REPORTERS, Report
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress, TaskID
 
     from .model import Problem, Settings
+    from .scan.article import ArticleError
     from .verify import VerifyRun
 
 __all__ = ["app", "run", "ExitCode"]
@@ -50,7 +52,11 @@ class ExitCode(IntEnum):
 
 
 #: ``--format`` of ``verify``: built from the reporters, so a new one needs no change here.
-VerifyFormat = Literal[tuple(REPORTERS)]  # type: ignore[valid-type]
+#: A Literal made at run time, for typer's choices; a type checker sees the str it is.
+if TYPE_CHECKING:
+    VerifyFormat = str
+else:
+    VerifyFormat = Literal[tuple(REPORTERS)]
 OutputFormat = Literal["text", "json"]
 
 #: Where the registry is when neither PATH nor the settings name one.
@@ -216,6 +222,9 @@ def _progress_wanted() -> bool:
         return False
 
 
+_T = TypeVar("_T")
+
+
 class _Progress:
     """rich's progress display on stderr, shown once a run has taken
     :attr:`DELAY` seconds (a short run never flickers), erased at the end.
@@ -227,7 +236,7 @@ class _Progress:
     #: seconds between two redraws
     EVERY = 0.1
 
-    def __init__(self, out: Any, err: Any) -> None:
+    def __init__(self, out: TextIO, err: TextIO) -> None:
         import time
 
         self._out, self._err = out, err
@@ -235,10 +244,10 @@ class _Progress:
         self._start = self._clock()
         self._last = 0.0
         self._count = 0
-        self._progress: Any = None
-        self._task: Any = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
-    def items(self, items: Any) -> Any:
+    def items(self, items: Iterable[_T]) -> Iterator[_T]:
         from .model import ClaimResult
 
         for item in items:
@@ -249,7 +258,7 @@ class _Progress:
                     self._last = now
                     if self._progress is None and now - self._start >= self.DELAY:
                         self._begin()
-                    if self._progress is not None:
+                    if self._progress is not None and self._task is not None:
                         self._progress.update(self._task, completed=self._count)
                         self._progress.refresh()
             yield item
@@ -477,7 +486,7 @@ def scan(
         stdin = sys.stdin.buffer.read() if "-" in articles else None
         scans: list[ArticleScan] = []
 
-        def kept(items):
+        def kept(items: "Iterable[ArticleScan | ArticleError]") -> "Iterator[ArticleScan | ArticleError]":
             for item in items:
                 if draft is not None and isinstance(item, ArticleScan):
                     scans.append(item)

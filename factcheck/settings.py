@@ -114,7 +114,7 @@ def _key_line(text: str | None, key: str, table: str | None) -> int | None:
 
 
 def settings_from_dict(
-    data: Mapping[str, Any],
+    data: object,
     *,
     file: str = "<settings>",
     text: str | None = None,
@@ -124,7 +124,8 @@ def settings_from_dict(
 ) -> tuple[Settings, dict[str, Any], list[Problem]]:
     """Read a settings table (already parsed) into Settings and the other options.
 
-    ``text`` is the file's text, used to find the line of a bad key; ``table``
+    ``data`` is what the TOML gave for the table (anything but a table is a
+    problem); ``text`` is the file's text, used to find the line of a bad key; ``table``
     the dotted name of the table in it (``tool.factcheck``); ``base`` the
     folder a relative ``registry`` path is relative to.  Returns the
     settings, a dict with ``registry`` (a Path) and ``review`` (a dict with
@@ -163,8 +164,8 @@ def settings_from_dict(
                     problem(rkey, f"unknown key {rkey!r} in review", _nearest(rkey, REVIEW_KEYS), where=sub)
                 elif not isinstance(rvalue, str):
                     problem(rkey, f"review {rkey} must be a string", None, where=sub)
-                elif rkey in ("url", "base_url") and _url_error(rvalue) is not None:
-                    what, hint = _url_error(rvalue)  # type: ignore[misc]
+                elif rkey in ("url", "base_url") and (error := _url_error(rvalue)) is not None:
+                    what, hint = error
                     problem(rkey, f"review {rkey} {what}", hint, where=sub)
                 else:
                     review[rkey] = rvalue

@@ -7,7 +7,7 @@ Matching only; rendering is in ``report/text.py`` and ``report/json.py``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from .model import Claim, ClaimResult, Figure, Problem, Registry, Source, Topic
@@ -104,7 +104,7 @@ def find(query: str, registry: Registry, results: Iterable[ClaimResult] = (),
 
 
 def _find(q: str, registry: Registry, by_claim: dict[str, ClaimResult], problems: tuple[Problem, ...],
-          same) -> list[Match]:
+          same: Callable[[str, str], bool]) -> list[Match]:
     out: list[Match] = []
     for topic in registry.topics:
         ctx = _Context(topic, by_claim, tuple(p for p in problems if p.file == topic.file))

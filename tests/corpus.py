@@ -31,12 +31,13 @@ Conventions of the expected reading (semantics sections 1-4):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import cycle
-from typing import Callable, Iterable, Iterator
 
 F = Fraction
+_ONE = F(1)  # the default of `space` (one object, shared: a Fraction is immutable)
 HEDGE_T = F(1, 10)  # hedge_tolerance
 WORD_T = F(1, 20)  # word_tolerance
 
@@ -93,7 +94,7 @@ class Num:
     form: str
     sig: int = 2  # significant digits (trailing zeros of integers not counted)
     currency: bool = False
-    space: Fraction = F(1)
+    space: Fraction = _ONE
 
     @property
     def x(self) -> Fraction:
@@ -110,7 +111,7 @@ _SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "bn": 10
 
 
 def digits(text: str, form: str = "digits", *, scale: str = "", sep: str = " ", pre: str = "", post: str = "",
-           whole_is_word: bool = False, space: Fraction = F(1), value_div: int = 1) -> Num:
+           whole_is_word: bool = False, space: Fraction = _ONE, value_div: int = 1) -> Num:
     """Digits (with optional scale word or suffix and currency) and their
     written precision: the last written digit; trailing zeros of integers of
     1,000 or more are not significant; a scaled number steps by its last
@@ -135,7 +136,7 @@ def digits(text: str, form: str = "digits", *, scale: str = "", sep: str = " ", 
 
 
 def words(text: str, value: Fraction | int, form: str = "words", *, shown: str | None = None,
-          space: Fraction = F(1)) -> Num:
+          space: Fraction = _ONE) -> Num:
     return Num(shown if shown is not None else text, F(value), None, form, space=space)
 
 
@@ -502,7 +503,7 @@ def _change_figures(kind: str, base: Fraction):
     direction: kind "percent" (q in %), "fraction", "points" (A - B in the
     number's space), "ratio" (A / B), "ratio-inverse" (B / A)."""
 
-    def make(direction: int, space: Fraction = F(1)):
+    def make(direction: int, space: Fraction = _ONE):
         def figures(q: Fraction, wrong: bool):
             d = -direction if wrong else direction
             if kind == "percent":
@@ -740,7 +741,9 @@ def build_points(b: Builder) -> None:
             for h in tpl.hedges:
                 for num in b.some(tpl.label + subjects[0], forms, h):
                     fg, cp = mk(tpl.direction, num.space)
-                    valid = (lambda q, s=num.space: 0 < q / s < base)
+                    def valid(q: Fraction, s: Fraction = num.space, top: Fraction = base) -> bool:
+                        return 0 < q / s < top
+
                     _first_per_intent(b, g, g, tpl, num, h, fg, cp, percent=True, valid=valid)
 
 
@@ -824,7 +827,7 @@ def build_share(b: Builder) -> None:
     # spelt out, so only the exact ratio (holds) and a far miss (fails)
     for n, m in (("141", "425"), ("12", "30"), ("3", "8")):
         num = Num(f"{n} out of {m}", F(int(n), int(m)), None, "N out of M digits")
-        for frame, text, year in b.texts(in_tpl, num, "none"):
+        for frame, text, _year in b.texts(in_tpl, num, "none"):
             for verdict, a in (("holds", F(int(n))), ("fails", F(int(n)) / 2)):
                 b.cases.append(Case(f"{g}:{len(b.cases)}", text, fig(a), m, g, num.value, "none", 0, False,
                                     verdict, group=g, template="N out of M", form=num.form, frame=frame,

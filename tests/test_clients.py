@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from factcheck.export import claim_review, dumps as export_dumps
+from factcheck.export import claim_review
+from factcheck.export import dumps as export_dumps
 from factcheck.model import Claim, ClaimResult, Outcome, PartOutcome, Problem
 from factcheck.registry import load_text
 from factcheck.report import REPORTERS, Report

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.corpus import FAMILIES, Case, by_group
 from factcheck.phrases import UnreadableStatement, read_statement
 from factcheck.verify import check_statement
+from tests.corpus import FAMILIES, Case, by_group
 
 SHOW = 30
 

@@ -14,9 +14,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck import registry as registry_module
 from factcheck.expressions import BinOp, Number, Ref
 from factcheck.model import Settings
-from factcheck import registry as registry_module
 from factcheck.numbers import Interval, read_figure_value
 from factcheck.periods import Period, parse_period
 from factcheck.registry import MAX_FILE_BYTES, load_file, load_registry, load_text

@@ -361,7 +361,7 @@ def test_the_draft_is_a_claim_file_verify_reads(tmp_path, monkeypatch):
     assert doc["errors"] == []
     assert [r["verdict"] for r in doc["results"]] == [v for *_, v, _, _, _ in
                                                      [(s, v, a, b, n) for s, v, a, b, n in SEED_000 + SEED_001]]
-    assert doc["results"][0]["source"] if "source" in doc["results"][0] else True
+    assert doc["results"][0].get("source", True)
     # never over an existing file without --force
     again = run("scan", str(DATA / "seed_000.txt"), "--draft", str(draft))
     assert again.exit_code == 2 and "exists; use --force" in again.stderr

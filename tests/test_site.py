@@ -140,7 +140,7 @@ def test_every_claim_of_the_registry_is_on_its_page_with_its_verdict(bundled):
                                                  "unverifiable": "?"}[verdict], verdict]
         assert card.xpath("./header/h3")[0].text_content() == f"“{claim.says}”"
         facts = dict(zip((dt.text_content() for dt in card.xpath("./dl/dt")),
-                         (dd.text_content().strip() for dd in card.xpath("./dl/dd"))))
+                         (dd.text_content().strip() for dd in card.xpath("./dl/dd")), strict=True))
         assert facts["Reading"] == result.outcome.reading
         assert facts.get("Arithmetic", facts.get("Parts")) is not None
         if result.outcome.needed:
@@ -152,7 +152,7 @@ def test_one_claim_card_in_full(bundled):
     [card] = page.xpath('//article[@id="treason_nearly_fourfold"]')
     assert card.xpath(".//blockquote//mark")[0].text == "nearly four times higher"
     facts = [(dt.text_content(), " ".join(" ".join(dd.itertext()).split())) for dt, dd in
-             zip(card.xpath("./dl/dt"), card.xpath("./dl/dd"))]
+             zip(card.xpath("./dl/dt"), card.xpath("./dl/dd"), strict=True)]
     assert facts == [
         ("Figures", "treason_2024 against treason_2023"),
         ("Reading", "ratio"),

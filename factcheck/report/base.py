@@ -103,8 +103,8 @@ class Report:
     def summary(self) -> dict[str, int]:
         """Counts in the order of the JSON contract (reading the rest of the run first)."""
         self._finish()
-        counts = {"claims": sum(self._counts.values())}
-        counts.update(self._counts)
+        counts: dict[str, int] = {"claims": sum(self._counts.values())}
+        counts.update(self._counts.items())  # Verdict keys, which are str
         counts["unexpected"] = self._unexpected
         counts["errors"] = len(self._problems)
         return counts
@@ -123,7 +123,7 @@ class Report:
 class Reporter(Protocol):
     """Writes a report: results to ``out``, messages for a person to ``err``."""
 
-    def __call__(self, report: Report, *, out: TextIO, err: TextIO) -> None: ...
+    def __call__(self, report: Report, /, *, out: TextIO, err: TextIO) -> None: ...
 
 
 # --------------------------------------------------------------------------

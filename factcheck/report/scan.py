@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .text import _outcome_lines, _verdict, line_writer
+from .text import LineWriter, _outcome_lines, _verdict, line_writer
 
 if TYPE_CHECKING:
     from ..scan import ArticleScan, Statement
@@ -89,7 +89,7 @@ def text_report(items: Iterable[ArticleScan | ArticleError], *, out: TextIO, err
     return tally
 
 
-def _statement_lines(st: Statement, text: str, write) -> None:
+def _statement_lines(st: Statement, text: str, write: LineWriter) -> None:
     s = st.sentence
     write([_verdict(st.outcome.verdict), (f'  "{st.says}"', ""), (f"  [{st.start}:{st.end}]", "dim")], indent=2)
     before = " ".join(text[s.start:st.start].split())

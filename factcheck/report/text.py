@@ -11,9 +11,9 @@ rich: off when the stream is not a terminal or ``NO_COLOR`` is set.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from .base import part_pieces, several_parts, visible
 
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
     from ..model import Claim, ClaimResult, Figure, Outcome, Problem
     from ..numbers import Interval
-    from .base import Report
     from ..show import Match
+    from .base import Report
 
 __all__ = ["report", "show", "statement", "series_chart", "console"]
 
@@ -34,7 +34,7 @@ _PAD = max(map(len, VERDICT_STYLE))
 _BLOCKS = " ▏▎▍▌▋▊▉█"
 
 
-_CONSOLE_CLASS: type | None = None
+_CONSOLE_CLASS: type[Console] | None = None
 
 
 def console_class() -> type[Console]:
@@ -54,12 +54,12 @@ def console_class() -> type[Console]:
     return _CONSOLE_CLASS
 
 
-def console(stream: TextIO, **options: object) -> Console:
+def console(stream: TextIO, *, soft_wrap: bool = True) -> Console:
     """A console on ``stream`` that never reinterprets the text it prints
     (intervals such as ``[3.6, 4)`` are not markup) and never hard-wraps
-    lines into a pipe."""
-    settings: dict[str, object] = {"highlight": False, "markup": False, "emoji": False, "soft_wrap": True}
-    return console_class()(file=stream, **(settings | options))
+    lines into a pipe (unless ``soft_wrap`` is False: ``show`` lays out its
+    tables to the width)."""
+    return console_class()(file=stream, highlight=False, markup=False, emoji=False, soft_wrap=soft_wrap)
 
 
 def styled(stream: TextIO) -> bool:
@@ -84,6 +84,18 @@ def styled(stream: TextIO) -> bool:
 
 Segment = tuple[str, str]
 Line = list[Segment]
+
+
+class LineWriter(Protocol):
+    """Writes one line, after ``indent`` spaces (:func:`line_writer`)."""
+
+    def __call__(self, line: Line, indent: int = 0) -> None: ...
+
+
+class _Renderer(Protocol):
+    """One line, after ``indent`` spaces, as the text to write."""
+
+    def __call__(self, line: Line, indent: int = 0) -> str: ...
 
 
 def _verdict(verdict: str, *, pad: bool = True) -> Segment:
@@ -222,7 +234,7 @@ def report(rep: Report, *, out: TextIO, err: TextIO, rich: bool | None = None) -
     out.write(render([(rep.summary_line(), "bold green" if good else "bold red")]))
 
 
-def line_writer(out: TextIO, *, rich: bool | None = None) -> Callable[..., None]:
+def line_writer(out: TextIO, *, rich: bool | None = None) -> LineWriter:
     """A function writing one line (and its indent) to ``out``: styled as
     ``report`` styles it on a terminal (or when ``rich`` says so), plain
     otherwise; control characters always made visible."""
@@ -238,7 +250,7 @@ def _plain_line(line: Line, indent: int = 0) -> str:
     return visible(" " * indent + "".join(text for text, _ in line)) + "\n"
 
 
-def _styled_renderer(out: TextIO):
+def _styled_renderer(out: TextIO) -> _Renderer:
     """A function from a line to its text with ANSI codes, as rich's
     console on ``out`` would write it (colour system, NO_COLOR), without a
     rich ``print`` per line."""
@@ -369,7 +381,6 @@ def show(matches: Sequence[Match], *, out: TextIO, err: TextIO) -> None:
     has a line of its own, written whole (a terminal wraps it, and still
     opens or copies it as one)."""
     from rich import box
-    from rich.console import Console
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 import sys
-from fractions import Fraction
 from collections.abc import Iterator, Sequence
+from fractions import Fraction
 from itertools import islice
 from typing import NamedTuple
 
 from ..evaluate import evaluate
-from ..model import Outcome, Settings
+from ..model import Operand, Outcome, Settings
 from ..phrases import Reading, UnreadableStatement, read_statement
 from ..verify import operand_from_text
 from .article import Article, ArticleError, find_articles, read_article
@@ -134,7 +134,7 @@ def scan_article(article: Article, settings: Settings | None = None) -> ArticleS
     sentences = split_sentences(text)
     per_sentence = [find_mentions(text, s.start, s.end, sentence=i, article_year=year) for i, s in enumerate(sentences)]
     every = [m for ms in per_sentence for m in ms]
-    claims = [_claims(s, ms) for s, ms in zip(sentences, per_sentence)]
+    claims = [_claims(s, ms) for s, ms in zip(sentences, per_sentence, strict=True)]
     found: list[Statement] = []
     for i, s in enumerate(sentences):
         mentions = per_sentence[i]
@@ -185,7 +185,8 @@ def _read(says: str, settings: Settings) -> Reading | None:
 
 def _statement(text: str, s: Sentence, lo: int, hi: int, mentions: list[Mention], previous: list[Mention],
                following: list[Mention], every: list[Mention], *, first_piece: bool,
-               settings: Settings, taken: set[int], window=(), claimed: frozenset[int] = frozenset()) -> Statement | None:
+               settings: Settings, taken: set[int], window: Sequence[tuple[int, Sentence, Sequence[Mention]]] = (),
+               claimed: frozenset[int] = frozenset()) -> Statement | None:
     says = _clean(text[lo:hi])
     if not says or not re.search(r"\d|\b(?:doubl|tripl|quadrupl|halv|twice|fold|times|one|two|three|four|five|six|"
                                  r"seven|eight|nine|ten|half|third|quarter|fifth)", says, re.I):
@@ -254,15 +255,19 @@ def _rounded(m: Mention) -> bool:
         n.step < 1 or re.search(r"[a-z]", n.text.lower().replace("%", "")) is not None))
 
 
-def _operand(m: Mention | None, name: str, settings: Settings, period: int | None = None):
+def _operand(m: Mention | None, name: str, settings: Settings, period: int | None = None) -> Operand:
     p = str(period) if period is not None else None
     if m is None:
-        return operand_from_text("null", name=name, settings=settings, period=p)
-    n = m.number
-    if _rounded(m):  # the interval of its written precision (docs/semantics.md, "Numbers and their precision")
-        return operand_from_text(n.text, name=name, settings=settings, rounded=True, percent=n.percent, period=p)
-    text = m.figure_text.replace("\n", " ") if m.hedge != "none" else _decimal(n.value)
-    return operand_from_text(text, name=name, settings=settings, percent=n.percent, period=p)
+        got = operand_from_text("null", name=name, settings=settings, period=p)
+    elif _rounded(m):  # the interval of its written precision (docs/semantics.md, "Numbers and their precision")
+        n = m.number
+        got = operand_from_text(n.text, name=name, settings=settings, rounded=True, percent=n.percent, period=p)
+    else:
+        n = m.number
+        text = m.figure_text.replace("\n", " ") if m.hedge != "none" else _decimal(n.value)
+        got = operand_from_text(text, name=name, settings=settings, percent=n.percent, period=p)
+    assert got is not None  # operand_from_text gives None only when given no text
+    return got
 
 
 def _decimal(v: Fraction) -> str:

@@ -87,7 +87,8 @@ def draft(scans: list[ArticleScan], *, topic_title: str | None = None) -> str:
     doc["claims"] = claims
     head = "# Drafted by `factcheck scan --draft`: check every figure against its source\n" \
            "# (null figures are bases the article does not give) and every claim's `expect`.\n"
-    return head + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+    body: str = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)  # PyYAML has no types
+    return head + body
 
 
 def _figure(st: Statement, m: Mention | None, role: str, sid: str, figures: dict[str, Any], taken: set[str],

@@ -15,7 +15,7 @@ import re
 from fractions import Fraction
 from typing import NamedTuple
 
-from ..numbers import CURRENCY_CODES, PERCENT_PATTERN, NumberError, ReadNumber, read_number
+from ..numbers import CURRENCY_CODES, PERCENT_PATTERN, Interval, NumberError, ReadNumber, read_number
 from ..phrases import (
     _AGE_BEFORE,
     _CHARACTERS,
@@ -25,7 +25,6 @@ from ..phrases import (
     _MULT_VERBS,
     _TIME_UNITS,
     _TOKEN_RE,
-    HEDGES,
     _hedge_before,
 )
 
@@ -149,7 +148,7 @@ def _mention(s: str, low: str, m: re.Match[str], offset: int, sentence: int) -> 
         v = Fraction(_MULT_VERBS[word])
         n = ReadNumber(v, _point(v), None, s[a:b], False, True)
         return Mention(offset + a, offset + b, s[a:b], n, "multiplier", sentence=sentence)
-    pct = m["pct"] or m["wpct"]
+    pct = bool(m["pct"] or m["wpct"])
     after = low[b:]
     if not pct:
         p = _PERCENT_AFTER.match(after)
@@ -167,7 +166,6 @@ def _mention(s: str, low: str, m: re.Match[str], offset: int, sentence: int) -> 
         n = read_number(raw.replace("\n", " "))
     except NumberError:
         return None
-    left = low[:a]
     if m["words"] and m["words"].strip() in ("a", "an"):
         return None
     if n.words and n.value == 1 and re.match(r"\s+of\b", after):
@@ -187,8 +185,7 @@ def _mention(s: str, low: str, m: re.Match[str], offset: int, sentence: int) -> 
     return Mention(offset + at, offset + b, s[at:b], n, form, hedge, hedge_text, noun, None, currency, ctx, sentence)
 
 
-def _point(v: Fraction):
-    from ..numbers import Interval
+def _point(v: Fraction) -> Interval:
     return Interval.point(v)
 
 

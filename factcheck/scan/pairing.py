@@ -15,7 +15,7 @@ carries its reason, for the output.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import NamedTuple
 
 from .mentions import _CONTENT_STOP, COUNTABLE, Mention, stem
@@ -116,11 +116,10 @@ def pair(text: str, family: str, piece: tuple[int, int], used: set[int], anchors
             or _nearby(text, family, lo, hi, used | claimed, sentence_mentions, window, None)
         if got is not None:
             return got
+    a = a_pick.mention
     if not needs_b:
-        a = a_pick.mention
         return Pairing(a_pick, None, (), a.period if a is not None else (piece_years[0] if piece_years else None))
-    if a_pick.reason.startswith("previous sentence") and "B" not in anchors:
-        a = a_pick.mention
+    if a is not None and a_pick.reason.startswith("previous sentence") and "B" not in anchors:
         based = [m for m in previous if m is not a and _compatible(a, m, family) and m.value != a.value
                  and _B_WORDS.search(text[max(0, m.start - 30):m.start])]
         if len({m.value for m in based}) == 1:  # "2,902 offences as compared with 3,165. That reflects ..."
@@ -129,14 +128,14 @@ def pair(text: str, family: str, piece: tuple[int, int], used: set[int], anchors
                   and _nouns_match(a, m, piece_words)]
         if len({m.value for m in others}) == 1:
             return Pairing(a_pick, Pick(others[0], f"previous sentence: '{_quote(text, others[0])}'"))
-    b_pick, candidates = _pick_b(text, family, lo, hi, used, anchors, a_pick.mention, sentence_mentions,
+    b_pick, candidates = _pick_b(text, family, lo, hi, used, anchors, a, sentence_mentions,
                                  all_mentions, piece_years)
     if b_pick.mention is None and not candidates and a_pick.reason.startswith("same sentence") and window \
-            and a_pick.mention.period is not None:
+            and a is not None and a.period is not None:
         # "In the same period between 2015 and 2016 there were 31,966 crimes logged - a rise of 7,762":
         # the sentence's figure may be the base of one of a later period nearby
-        got = _nearby(text, family, lo, hi, used | claimed, sentence_mentions, window, a_pick.mention)
-        if got is not None and got.b is not None and a_pick.mention in (got.a.mention, got.b.mention):
+        got = _nearby(text, family, lo, hi, used | claimed, sentence_mentions, window, a)
+        if got is not None and got.b is not None and a in (got.a.mention, got.b.mention):
             return got
     return Pairing(a_pick, b_pick, candidates)
 
@@ -190,7 +189,8 @@ def _is_change(text: str, m: Mention) -> bool:
     return bool(_CHANGE_BEFORE.search(text[max(0, m.start - 40):m.start]) or _CHANGE_AFTER.match(text[m.end:m.end + 20]))
 
 
-def _after(text, family, lo, hi, used, sentence_mentions) -> Pairing | None:
+def _after(text: str, family: str, lo: int, hi: int, used: Set[int],
+           sentence_mentions: Sequence[Mention]) -> Pairing | None:
     """"have risen by 8%, with 295 incidents this year against 272 last
     year": a statement with no figure before it, followed in its sentence by
     a figure and its base (and no other figure)."""
@@ -206,7 +206,8 @@ def _after(text, family, lo, hi, used, sentence_mentions) -> Pairing | None:
     return Pairing(Pick(a, f"same sentence: '{_quote(text, a)}'"), Pick(b, f"same sentence: '{_quote(text, b)}'"))
 
 
-def _nearby(text, family, lo, hi, used, sentence_mentions, window, a) -> Pairing | None:
+def _nearby(text: str, family: str, lo: int, hi: int, used: Set[int], sentence_mentions: Sequence[Mention],
+            window: Sequence[tuple[int, Sentence, Sequence[Mention]]], a: Mention | None) -> Pairing | None:
     """A and B among the figures of the sentences around a statement whose
     own sentence gives at most one of them ("Recorded crimes increased by
     almost 25 per cent." ... "39,638 crimes were recorded between June 2016
@@ -248,12 +249,12 @@ def _nearby(text, family, lo, hi, used, sentence_mentions, window, a) -> Pairing
             return Pairing(Pick(m, f"{where}: '{_quote(text, m)}'"), Pick(b, f"{where}: '{_quote(text, b)}'"))
     # one figure of the latest period, one of an earlier, with the statement's nouns
     found: list[tuple[Mention, str]] = []
-    here = [(0, None, [a] if a is not None else [])]  # a clause of its own sentence is another statement's
-    for _, sent, ms in [*here, *window]:
+    here: list[tuple[int, Sentence | None, Sequence[Mention]]] = [(0, None, [a] if a is not None else [])]  # a clause of its own sentence is another statement's
+    for _, sentence, ms in [*here, *window]:
         for m in ms:
             if m is not a and not (usable(m) and keys & _figure_words(text, m)):
                 continue
-            found.append((m, sent.text if sent is not None else text[lo:hi]))
+            found.append((m, sentence.text if sentence is not None else text[lo:hi]))
     if len(found) < 2:
         return None
     latest = max((m.period for m, _ in found if m.period is not None), default=None)
@@ -287,7 +288,8 @@ def _nearby(text, family, lo, hi, used, sentence_mentions, window, a) -> Pairing
     return Pairing(Pick(x, reason(x, "the latest")), Pick(y, reason(y, "earlier")))
 
 
-def _next_sentence(text, family, used, sentence_mentions, following, piece_words) -> Pairing | None:
+def _next_sentence(text: str, family: str, used: Set[int], sentence_mentions: Sequence[Mention],
+                   following: Sequence[Mention], piece_words: frozenset[str]) -> Pairing | None:
     """"Sales fell 2 percent. ... Sales fell to $1.36 billion, from $1.39
     billion.": a statement with no figures of its own sentence, whose next
     sentence gives a figure and its base ("from", "compared to") with
@@ -307,7 +309,9 @@ def _next_sentence(text, family, used, sentence_mentions, following, piece_words
     return Pairing(Pick(a, f"next sentence: '{_quote(text, a)}'"), Pick(b, f"next sentence: '{_quote(text, b)}'"))
 
 
-def _pick_a(text, family, lo, hi, used, anchors, sentence_mentions, sentence_start, previous, first_piece) -> Pick:
+def _pick_a(text: str, family: str, lo: int, hi: int, used: Set[int], anchors: dict[str, Mention],
+            sentence_mentions: Sequence[Mention], sentence_start: int, previous: Sequence[Mention],
+            first_piece: bool) -> Pick:
     if "A" in anchors:
         return Pick(anchors["A"], f"same clause: '{_quote(text, anchors['A'])}'")
     wanted = {"percentage"} if family == "percentage points" else {"count", "money"}
@@ -322,7 +326,6 @@ def _pick_a(text, family, lo, hi, used, anchors, sentence_mentions, sentence_sta
         to_words = [m for m in before if _A_WORDS.search(text[max(0, m.start - 20):m.start])]
         m = (to_words or before)[-1]
         return Pick(m, f"same sentence: '{_quote(text, m)}'")
-    lead = text[sentence_start:lo].strip()
     opening = text[sentence_start:hi]
     if first_piece and ANAPHORS.match(opening) and previous:
         cands = [m for m in previous if m.form in wanted]
@@ -330,11 +333,12 @@ def _pick_a(text, family, lo, hi, used, anchors, sentence_mentions, sentence_sta
             figures = [m for m in cands if not _B_WORDS.search(text[max(0, m.start - 30):m.start])]
             m = (figures or cands)[-1]
             return Pick(m, f"previous sentence: '{_quote(text, m)}'")
-    del lead
     return Pick(None, "not in the text")
 
 
-def _pick_b(text, family, lo, hi, used, anchors, a, sentence_mentions, all_mentions, piece_years):
+def _pick_b(text: str, family: str, lo: int, hi: int, used: Set[int], anchors: dict[str, Mention],
+            a: Mention | None, sentence_mentions: Sequence[Mention], all_mentions: Sequence[Mention],
+            piece_years: Sequence[int]) -> tuple[Pick, tuple[Mention, ...]]:
     if "B" in anchors:
         return Pick(anchors["B"], f"same clause: '{_quote(text, anchors['B'])}'"), ()
     if a is None:

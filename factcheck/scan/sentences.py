@@ -129,4 +129,4 @@ _SENTENCE_STARTS = frozenset("the a an it this that these those he she they we i
 
 def _starts_sentence(after: str) -> bool:
     word = re.match(r"\w+", after)
-    return bool(word) and word[0].lower() in _SENTENCE_STARTS
+    return word is not None and word[0].lower() in _SENTENCE_STARTS

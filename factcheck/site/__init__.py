@@ -29,9 +29,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from markupsafe import Markup
 
-    from ..model import Claim, ClaimResult, Outcome, Registry, Topic
+    from ..model import Claim, ClaimResult, Figure, Outcome, Registry, Topic, Verdict
 
 __all__ = ["MARKER", "SiteError", "Page", "render_site", "check_output", "write_site", "json_for_script"]
 
@@ -65,7 +66,7 @@ class Page(NamedTuple):
     file: str  # treason.html
     results: tuple[tuple[Claim, ClaimResult | None], ...]
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> dict[Verdict, int]:
         from ..model import VERDICTS
 
         counts = dict.fromkeys(VERDICTS, 0)
@@ -164,7 +165,7 @@ def web_url(url: object) -> bool:
     return isinstance(url, str) and re.match(r"https?://[^\s]+\Z", url.strip(), re.IGNORECASE) is not None
 
 
-def _environment():
+def _environment() -> Environment:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     from .. import __version__
@@ -197,7 +198,7 @@ def _strict_differs(outcome: Outcome) -> bool:
     return bool(outcome.ambiguous and outcome.strict_verdict and outcome.strict_verdict != outcome.verdict)
 
 
-def _figure_value(figure) -> str:
+def _figure_value(figure: Figure) -> str:
     """A figure in the table: its value as written (with its unit), the
     span of a series (its chart has the values), or ``unknown``."""
     if figure.is_series:
@@ -213,7 +214,7 @@ def _figure_value(figure) -> str:
     return f"{text} {figure.unit}" if figure.unit else text
 
 
-def _gap_kinds(figure) -> tuple[bool, bool]:
+def _gap_kinds(figure: Figure) -> tuple[bool, bool]:
     """Whether a series' chart has unknown points, and missing periods."""
     from .charts import rows
 
@@ -246,7 +247,7 @@ def render_site(
     topics = registry.topics
     pages = [
         Page(topic, file, tuple((c, by_claim.get((c.file, c.id))) for c in topic.claims))
-        for topic, file in zip(topics, _page_names(topics))
+        for topic, file in zip(topics, _page_names(topics), strict=True)
     ]
     base = base_url.rstrip("/") + "/" if base_url else ""
     site_name = review.get("author") or "Fact-checks"

@@ -111,6 +111,15 @@ def _tick_label(x: Fraction) -> str:
     return fmt(x)
 
 
+def _row_text(row: Row) -> str:
+    """A row's value as the chart writes it beside its bar."""
+    if row.missing:
+        return "no data"
+    if row.value is None:
+        return "unknown"
+    return row.value.describe()
+
+
 def series_svg(figure: Figure, *, ident: str) -> Markup:
     """The chart of a series figure as an ``<svg>`` element.
 
@@ -118,8 +127,7 @@ def series_svg(figure: Figure, *, ident: str) -> Markup:
     (``figure-treason_by_year``)."""
     table = rows(figure)
     labels = [row.label for row in table]
-    texts = ["unknown" if r.value is None and not r.missing else "no data" if r.missing else r.value.describe()
-             for r in table]
+    texts = [_row_text(r) for r in table]
     label_w = max((len(s) for s in labels), default=1) * CHAR + 10
     text_w = max((len(s) for s in texts), default=1) * CHAR + 8
     x0 = label_w
@@ -138,7 +146,7 @@ def series_svg(figure: Figure, *, ident: str) -> Markup:
     bottom = TOP + ROW * len(table)
     title = figure.id + (f": {figure.what}" if figure.what else "")
     unit = figure.unit or ("percent" if figure.percent else "value")
-    desc = "; ".join(f"{label}: {text}" for label, text in zip(labels, texts))
+    desc = "; ".join(f"{label}: {text}" for label, text in zip(labels, texts, strict=True))
     tid, did = f"{ident}-title", f"{ident}-desc"
 
     out = [
@@ -159,7 +167,7 @@ def series_svg(figure: Figure, *, ident: str) -> Markup:
     out.append(f'<text class="axis-title" x="0" y="{bottom + 33}" fill="{TEXT_FILL}">period</text>')
     zero = _n(x(Fraction(0)))
     # one row per period
-    for i, (row, text) in enumerate(zip(table, texts)):
+    for i, (row, text) in enumerate(zip(table, texts, strict=True)):
         top = TOP + ROW * i
         mid = top + ROW // 2
         base = mid + FONT * 35 // 100  # text baseline, centred on the row

@@ -14,15 +14,15 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from factcheck.model import Problem
 from factcheck.registry import load_text
 from factcheck.verify import check_claim
-from factcheck.model import Problem
+
 
 def q(x):
     return json.dumps(x, ensure_ascii=False)
 
 def claim_file(e):
-    figs, claim = {}, {"says": e["says"]}
     unit = "\n    unit: percent" if e.get("unit") == "percent" else ""
     rnd = "\n    rounded: true" if e.get("rounded") else ""
     fig_lines = []
@@ -58,8 +58,10 @@ def run(e):
     return o.verdict, o.explanation
 
 if __name__ == "__main__":
-    data = yaml.safe_load(open(sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).with_name("real_statements.yaml"))))
-    agree = 0; rows = []
+    with open(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).with_name("real_statements.yaml")) as f:
+        data = yaml.safe_load(f)
+    agree = 0
+    rows = []
     for e in data:
         try:
             v, why = run(e)

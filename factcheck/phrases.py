@@ -859,8 +859,12 @@ def _as_anchor(near: _Near) -> Part | None:
     if a_word is not None and (a_word not in ("to", "at") or _direction(_words(near.left)[:-1])
                                or lw[-2:-1] == ["stood"]):
         return near.part(Family.VALUE, target=Target.A, role="A", tokens=_unit_tokens(tg, i, right))
-    if not near.n.percent and (rw[:2] in (["compared", "with"], ["compared", "to"])
-                               or rw[:1] in (["versus"], ["vs"], ["against"])):
+    # "1.2 million compared with 1.1 million": A; but after a word of change
+    # the number is the change's size ("rose by a quarter compared with
+    # 2019", "up 500 compared to last year"), and the rest names B's period
+    if (not near.n.percent and (rw[:2] in (["compared", "with"], ["compared", "to"])
+                                or rw[:1] in (["versus"], ["vs"], ["against"]))
+            and not _direction(near.lw_core[-1:])):
         return near.part(Family.VALUE, target=Target.A, role="A")
     return None
 

@@ -205,3 +205,19 @@ def test_a_part_is_its_own_words_not_the_next_parts_lead_in(text, parts):
     """A part's text is what it checks: the "to" / "from" / "on the" that
     lead to the next number belong to that number's part, not this one."""
     assert [p.text for p in read_statement(text, has_vs=True).parts] == parts
+
+
+@pytest.mark.parametrize("text, family, verdict", [
+    ("has risen by almost a quarter compared to last year", "fraction change", "holds"),
+    ("rose by a third compared to 2019", "fraction change", "fails"),
+    ("up 41,377 compared with last year", "difference", "holds"),
+])
+def test_after_a_word_of_change_compared_with_names_b_not_a(text, family, verdict):
+    """ "X compared with ..." names A ("1.2 million compared with 1.5
+    million"), but not when X is the size of a change: the rest names B's
+    period (read from published copy: "has risen by almost a quarter
+    compared to last year" was once read as a comparison and "fails")."""
+    from factcheck.verify import check_statement
+
+    outcome = check_statement(text, "210497", "169120")
+    assert (outcome.reading, outcome.verdict) == (family, verdict)

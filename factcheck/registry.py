@@ -22,6 +22,7 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 # Re-exported: the key lists, the limits and the checks are read from here
 # by schema.py, settings.py and the tests.
@@ -70,6 +71,9 @@ __all__ = [
     "url_error",
     "date_error",
 ]
+
+_T = TypeVar("_T")
+
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
@@ -203,6 +207,22 @@ class ClaimIds:
             f"first defined at {first[0]}:{first[1]}; claim ids are unique across the registry",
         )
 
+    def sift(self, checked: Sequence[tuple[Claim, _T]]) -> tuple[tuple[Claim, ...] | None, list[_T | Problem]]:
+        """One file's claims, each paired with what it gave (its result, or
+        anything), in file order.  Returns the claims to keep (None when
+        all are), and what each claim gave or, in place of a claim whose id
+        was used before, the problem to report."""
+        items: list[_T | Problem] = []
+        kept: list[Claim] = []
+        for claim, got in checked:
+            dup = self.duplicate(claim)
+            if dup is None:
+                kept.append(claim)
+                items.append(got)
+            else:
+                items.append(dup)
+        return (None if len(kept) == len(checked) else tuple(kept)), items
+
 
 def load_registry(paths: Sequence[str | Path] | str | Path, *, settings: Settings | None = None) -> Registry:
     """Read claim files and folders (see :func:`find_claim_files`) into one
@@ -222,15 +242,10 @@ def load_registry(paths: Sequence[str | Path] | str | Path, *, settings: Setting
             problems.extend(file_problems)
             if topic is None:
                 continue
-            kept = []
-            for claim in topic.claims:
-                dup = ids.duplicate(claim)
-                if dup is None:
-                    kept.append(claim)
-                else:
-                    problems.append(dup)
-            if len(kept) != len(topic.claims):
-                topic = topic._replace(claims=tuple(kept))
+            kept, dups = ids.sift([(claim, None) for claim in topic.claims])
+            problems.extend(dup for dup in dups if dup is not None)
+            if kept is not None:
+                topic = topic._replace(claims=kept)
             topics.append(topic)
     return Registry(topics=tuple(topics), problems=tuple(problems))
 

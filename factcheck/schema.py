@@ -1,6 +1,6 @@
 """The JSON Schema (draft 2020-12) of a claim file, for editors and CI.
 
-Built from the key lists the loader itself checks (``registry.TOP_KEYS``,
+Built from the key lists the loader itself checks (``claimfile.TOP_KEYS``,
 ``SOURCE_KEYS``, ``FIGURE_KEYS``, ``CLAIM_KEYS``, ``EXPECTS``, ``ID_PATTERN``),
 so the schema and the loader cannot drift apart: a key added to the loader
 without a definition here makes :func:`claim_file_schema` raise (and the
@@ -15,7 +15,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .registry import CLAIM_KEYS, EXPECTS, FIGURE_KEYS, ID_PATTERN, SOURCE_KEYS, TOP_KEYS
+from .claimfile import CLAIM_KEYS, EXPECTS, FIGURE_KEYS, ID_PATTERN, SOURCE_KEYS, TOP_KEYS
 
 __all__ = ["claim_file_schema", "dumps"]
 
@@ -37,9 +37,9 @@ _EXPRESSION: dict[str, Any] = {
     "type": ["string", "number"],
     "description": "Figure ids, series[period], numbers, + - * / and parentheses.",
 }
-#: A web address (registry.url_error): exported in ClaimReview as written.
+#: A web address (claimfile.url_error): exported in ClaimReview as written.
 _URL = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#@]+([/?#]\S*)?$"
-#: An ISO date, or a month or year when the day is not known (registry.date_error).
+#: An ISO date, or a month or year when the day is not known (claimfile.date_error).
 _DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 _TOLERANCE: dict[str, Any] = {
     "type": ["number", "string"],

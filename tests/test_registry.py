@@ -14,7 +14,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import registry as registry_module
+from factcheck import yamltree
 from factcheck.expressions import BinOp, Number, Ref
 from factcheck.model import Settings
 from factcheck.numbers import Interval, read_figure_value
@@ -120,7 +120,7 @@ def test_broken_file_gives_one_problem_where_it_is(name: str) -> None:
 
 
 def test_without_libyaml_the_same_problems_are_found(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(registry_module, "_LOADER", yaml.SafeLoader)
+    monkeypatch.setattr(yamltree, "_LOADER", yaml.SafeLoader)
     for name, (line, column, message, _) in BROKEN_CASES.items():
         _, problems = load_file(BROKEN / name)
         assert [(p.line, p.column) for p in problems] == [(line, column)], name

@@ -92,7 +92,9 @@ def _fail(message: str, code: ExitCode) -> typer.Exit:
 
 @contextmanager
 def _no_traceback(code: ExitCode) -> Iterator[None]:
-    """Turn an unexpected exception into one line on stderr and ``code``."""
+    """Turn an unexpected exception into one line on stderr and ``code``:
+    an internal error is never a usage error (2); ``check`` exits 1, the
+    other commands 3 (docs/claims-format.md, "Exit codes")."""
     try:
         yield
     except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt):
@@ -337,7 +339,7 @@ def show(
       factcheck show treason.convictions        # a figure (or just: convictions)
       factcheck show istories --format json     # a source
     """
-    with _no_traceback(ExitCode.USAGE):
+    with _no_traceback(ExitCode.INVALID):
         from .show import NoMatch, find
 
         run, _options, setting_problems = _check_registry(paths)
@@ -429,7 +431,7 @@ def schema() -> None:
     Examples:
       factcheck schema > claims.schema.json
     """
-    with _no_traceback(ExitCode.USAGE):
+    with _no_traceback(ExitCode.INVALID):
         from .schema import dumps
 
         sys.stdout.write(dumps())
@@ -548,7 +550,7 @@ def export(
       factcheck export --output reviews.json --force --date today
       factcheck export --format html --output site
     """
-    with _no_traceback(ExitCode.USAGE):
+    with _no_traceback(ExitCode.INVALID):
         import datetime
 
         from .export import claim_reviews, dumps, write_atomic

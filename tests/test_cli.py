@@ -529,7 +529,7 @@ def test_show_no_match_exits_2_with_the_nearest_names(workdir):
     assert result.stderr.startswith("factcheck: no topic, claim, figure or source is named 'treasn'; did you mean treason")
 
 
-def test_show_unexpected_exception_is_one_line_and_exit_2(workdir, monkeypatch):
+def test_show_unexpected_exception_is_one_line_and_exit_3_not_a_usage_error(workdir, monkeypatch):
     import factcheck.show as show_module
 
     def boom(*args, **kwargs):
@@ -537,7 +537,7 @@ def test_show_unexpected_exception_is_one_line_and_exit_2(workdir, monkeypatch):
 
     monkeypatch.setattr(show_module, "find", boom)
     result = factcheck("show", "treason")
-    assert result.exit_code == ExitCode.USAGE
+    assert result.exit_code == ExitCode.INVALID
     assert result.stderr == "factcheck: internal error: KeyError: 'oops' (please report this)\n"
 
 

@@ -380,103 +380,134 @@ def show(matches: Sequence[Match], *, out: TextIO, err: TextIO) -> None:
     columns, and each figure is a block of lines otherwise; a source's URL
     has a line of its own, written whole (a terminal wraps it, and still
     opens or copies it as one)."""
+    c = console(out, soft_wrap=False)
+    problems: dict[Problem, None] = {}
+    for i, m in enumerate(matches):
+        if i:
+            c.print()
+        _show_heading(c, m)
+        if m.sources:
+            _show_sources(c, m)
+        if m.figures:
+            _show_figures(c, m)
+        if m.claims:
+            _show_claims(c, m)
+        elif m.kind != "topic":
+            from rich.text import Text
+
+            c.print(Text("\nNo claim uses it.", style="dim"))
+        problems.update(dict.fromkeys(m.problems))
+    _problems(list(problems), err)
+
+
+def _show_heading(c: Console, m: Match) -> None:
+    """The topic's name and title as a rule, then its file and what matched."""
+    from rich.text import Text
+
+    v, t = visible, m.topic
+    title = Text(v(t.name), style="bold")
+    if t.title and len(t.name) + 2 + len(t.title) + 4 <= c.width:
+        title.append(f": {v(t.title)}")
+        c.rule(title, align="left")
+    else:  # the rule would cut the title: it goes on a line of its own
+        c.rule(title, align="left")
+        if t.title:
+            c.print(Text(v(t.title)))
+    where = Text(v(t.file), style="dim")
+    if m.kind != "topic":
+        where.append(f"  ({m.kind} {v(m.name)})", style="dim")
+    c.print(where)
+
+
+def _show_sources(c: Console, m: Match) -> None:
+    """Each source: id, title, publisher and date; its URL whole on a line of
+    its own (a terminal can open it); id and title stacked when narrow."""
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    v = visible
+    c.print(Text("\nSources", style="bold underline"))
+    id_width = max(len(src.id) for src in m.sources)
+    for src in m.sources:
+        about = Text(v(src.title or "(untitled)"))
+        extra = [v(x) for x in (src.publisher, src.date) if x]
+        if extra:
+            about.append(" — " + ", ".join(extra))
+        if 2 + id_width + 2 + 20 <= c.width:
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(no_wrap=True, min_width=id_width)
+            grid.add_column()
+            grid.add_row(Text(v(src.id), style="bold"), about)
+            c.print(Padding(grid, (0, 0, 0, 2), expand=False))
+            url_indent = 2 + id_width + 2
+        else:
+            c.print(Text("  " + v(src.id), style="bold"))
+            c.print(Padding(about, (0, 0, 0, 4), expand=False))
+            url_indent = 4
+        if src.url:
+            c.print(Text(" " * url_indent + v(src.url), style="blue"), soft_wrap=True)
+
+
+def _show_figures(c: Console, m: Match) -> None:
+    """The figures as a table when its whole-word columns fit, else a block
+    per figure (nothing dropped); then the figures' notes and series charts."""
     from rich import box
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
     v = visible
-    c = console(out, soft_wrap=False)
-    problems: dict[Problem, None] = {}
-    for i, m in enumerate(matches):
-        if i:
-            c.print()
-        t = m.topic
-        title = Text(v(t.name), style="bold")
-        if t.title and len(t.name) + 2 + len(t.title) + 4 <= c.width:
-            title.append(f": {v(t.title)}")
-            c.rule(title, align="left")
-        else:  # the rule would cut the title: it goes on a line of its own
-            c.rule(title, align="left")
-            if t.title:
-                c.print(Text(v(t.title)))
-        where = Text(v(t.file), style="dim")
-        if m.kind != "topic":
-            where.append(f"  ({m.kind} {v(m.name)})", style="dim")
-        c.print(where)
+    c.print(Text("\nFigures", style="bold underline"))
+    rows = []
+    for f in m.figures:
+        value = _series_summary(f) if f.is_series else f.text or ("" if f.known else "null")
+        rows.append((v(f.id), v(value), str(f.period) if f.period else "", v(f.what or ""), v(f.source or "")))
+    whole = [max(len(r[k]) for r in rows + [("id", "", "period", "", "source")]) for k in (0, 2, 4)]
+    if sum(whole) + _MIN_VALUE + _MIN_WHAT + 4 * _TABLE_GAP <= c.width:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        table.add_column("id", no_wrap=True, min_width=whole[0])
+        table.add_column("value", overflow="fold", max_width=22, min_width=_MIN_VALUE)
+        table.add_column("period", no_wrap=True, min_width=whole[1])
+        table.add_column("what", overflow="fold", min_width=_MIN_WHAT)
+        table.add_column("source", no_wrap=True, min_width=whole[2])
+        for row in rows:
+            table.add_row(*row)
+        c.print(table)
+    else:
+        for fid, value, period, what, source in rows:
+            head = Text(fid, style="bold")
+            head.append("".join(f"  {x}" for x in (value, period) if x))
+            c.print(head)
+            if what:
+                c.print(Padding(Text(what), (0, 0, 0, 4), expand=False))
+            if source:
+                c.print(Text(f"    source: {source}", style="dim"))
+    for f in m.figures:
+        if f.note:
+            c.print(Text(f"  {v(f.id)}: ", style="bold").append(v(f.note), style="italic"))
+    for f in m.figures:
+        if f.is_series:
+            head = Text("\n" + v(f.id), style="bold")
+            if f.what:
+                head.append(f": {v(f.what)}")
+            c.print(head)
+            for line in series_chart(f, width=max(10, min(40, c.width - 32))):
+                c.print(line)
 
-        if m.sources:
-            c.print(Text("\nSources", style="bold underline"))
-            id_width = max(len(src.id) for src in m.sources)
-            for src in m.sources:
-                about = Text(v(src.title or "(untitled)"))
-                extra = [v(x) for x in (src.publisher, src.date) if x]
-                if extra:
-                    about.append(" — " + ", ".join(extra))
-                if 2 + id_width + 2 + 20 <= c.width:
-                    grid = Table.grid(padding=(0, 2))
-                    grid.add_column(no_wrap=True, min_width=id_width)
-                    grid.add_column()
-                    grid.add_row(Text(v(src.id), style="bold"), about)
-                    c.print(Padding(grid, (0, 0, 0, 2), expand=False))
-                    url_indent = 2 + id_width + 2
-                else:
-                    c.print(Text("  " + v(src.id), style="bold"))
-                    c.print(Padding(about, (0, 0, 0, 4), expand=False))
-                    url_indent = 4
-                if src.url:  # whole, on its own line, so that a terminal can open it
-                    c.print(Text(" " * url_indent + v(src.url), style="blue"), soft_wrap=True)
 
-        if m.figures:
-            c.print(Text("\nFigures", style="bold underline"))
-            rows = []
-            for f in m.figures:
-                value = _series_summary(f) if f.is_series else f.text or ("" if f.known else "null")
-                rows.append((v(f.id), v(value), str(f.period) if f.period else "", v(f.what or ""), v(f.source or "")))
-            whole = [max(len(r[k]) for r in rows + [("id", "", "period", "", "source")]) for k in (0, 2, 4)]
-            if sum(whole) + _MIN_VALUE + _MIN_WHAT + 4 * _TABLE_GAP <= c.width:
-                table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-                table.add_column("id", no_wrap=True, min_width=whole[0])
-                table.add_column("value", overflow="fold", max_width=22, min_width=_MIN_VALUE)
-                table.add_column("period", no_wrap=True, min_width=whole[1])
-                table.add_column("what", overflow="fold", min_width=_MIN_WHAT)
-                table.add_column("source", no_wrap=True, min_width=whole[2])
-                for row in rows:
-                    table.add_row(*row)
-                c.print(table)
-            else:  # too narrow for the table: a block per figure, nothing dropped
-                for fid, value, period, what, source in rows:
-                    head = Text(fid, style="bold")
-                    head.append("".join(f"  {x}" for x in (value, period) if x))
-                    c.print(head)
-                    if what:
-                        c.print(Padding(Text(what), (0, 0, 0, 4), expand=False))
-                    if source:
-                        c.print(Text(f"    source: {source}", style="dim"))
-            noted = [f for f in m.figures if f.note]
-            for f in noted:
-                c.print(Text(f"  {v(f.id)}: ", style="bold").append(v(f.note or ""), style="italic"))
-            for f in m.figures:
-                if f.is_series:
-                    head = Text("\n" + v(f.id), style="bold")
-                    if f.what:
-                        head.append(f": {v(f.what)}")
-                    c.print(head)
-                    for line in series_chart(f, width=max(10, min(40, c.width - 32))):
-                        c.print(line)
+def _show_claims(c: Console, m: Match) -> None:
+    """Every claim that touches the match: its head, quote, expressions, note
+    and the arithmetic of its verdict."""
+    from rich.text import Text
 
-        if m.claims:
-            c.print(Text("\nClaims", style="bold underline"))
-            for claim, result in m.claims:
-                c.print(_text(_claim_head(claim, result, always_where=True)))
-                lines: list[Line] = [[(f"quote: “{claim.quote}”", "italic")]] if claim.quote else []
-                lines.append([(f"of: {claim.of_text}" + (f"   vs: {claim.vs_text}" if claim.vs_text else ""), "dim")])
-                if claim.note:
-                    lines.append([(f"note: {claim.note.strip()}", "")])
-                if result is not None:
-                    lines += _outcome_lines(result.outcome, detail=True)
-                _print_indented(c, lines)
-        elif m.kind != "topic":
-            c.print(Text("\nNo claim uses it.", style="dim"))
-        problems.update(dict.fromkeys(m.problems))
-    _problems(list(problems), err)
+    c.print(Text("\nClaims", style="bold underline"))
+    for claim, result in m.claims:
+        c.print(_text(_claim_head(claim, result, always_where=True)))
+        lines: list[Line] = [[(f"quote: “{claim.quote}”", "italic")]] if claim.quote else []
+        lines.append([(f"of: {claim.of_text}" + (f"   vs: {claim.vs_text}" if claim.vs_text else ""), "dim")])
+        if claim.note:
+            lines.append([(f"note: {claim.note.strip()}", "")])
+        if result is not None:
+            lines += _outcome_lines(result.outcome, detail=True)
+        _print_indented(c, lines)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from .evaluate import Prepared, evaluate, prepare
 from .expressions import EvaluationError, ExpressionError, resolve
@@ -22,6 +22,9 @@ from .model import Claim, ClaimResult, Operand, Outcome, Problem, Registry, Sett
 from .numbers import NumberError, read_figure_value, read_number
 from .periods import PeriodError, parse_period
 from .phrases import UnreadableStatement, read_statement
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 __all__ = [
     "VerifyRun", "FileRun", "verify_paths", "iter_checked", "check_file", "default_jobs", "PARALLEL_MIN_BYTES",
@@ -133,7 +136,7 @@ def _runs(paths: Sequence[str | Path], settings: Settings, jobs: int, *,
 def _file_runs(files: list[Path], settings: Settings, jobs: int, *, keep_topics: bool) -> Iterator[FileRun]:
     """Each file checked, in order: here, or over ``jobs`` worker processes."""
     if jobs > 1 and len(files) > 1 and not keep_topics and _at_least_bytes(files, PARALLEL_MIN_BYTES):
-        yield from _parallel(files, settings, min(jobs, len(files)))
+        yield from _parallel(files, settings, jobs)
         return
     for f in files:
         yield check_file(f, settings)
@@ -154,23 +157,30 @@ def _at_least_bytes(files: list[Path], limit: int) -> bool:
 
 
 def _parallel(files: list[Path], settings: Settings, jobs: int) -> Iterator[FileRun]:
-    """Files over a pool of worker processes, in order, with at most a few
-    files per worker in flight so that memory stays flat."""
+    """Files over a pool of worker processes, in order (see :func:`in_order`)."""
+    return in_order(_worker, files, settings, jobs)
+
+
+def in_order(work: Callable[[T, Settings], R], items: Sequence[T], settings: Settings, jobs: int) -> Iterator[R]:
+    """``work(item, settings)`` for each item over a pool of ``jobs`` worker
+    processes, yielded in the items' order, with at most a few items per
+    worker in flight so that memory stays flat (verify's files, scan's
+    articles).  ``work`` must be a module-level function (it is pickled)."""
     import multiprocessing
     from collections import deque
 
     # fork on Linux: workers start in a millisecond with everything already
     # imported; elsewhere the platform's default (spawn), which imports afresh
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    with ctx.Pool(jobs, initializer=_start_worker) as pool:
-        todo = iter(files)
-        pending = deque(pool.apply_async(_worker, (f, settings)) for f in islice(todo, 4 * jobs))
+    with ctx.Pool(min(jobs, len(items)), initializer=_start_worker) as pool:
+        todo = iter(items)
+        pending = deque(pool.apply_async(work, (item, settings)) for item in islice(todo, 4 * jobs))
         while pending:
-            run = pending.popleft().get()
+            got = pending.popleft().get()
             nxt = next(todo, None)
             if nxt is not None:
-                pending.append(pool.apply_async(_worker, (nxt, settings)))
-            yield run
+                pending.append(pool.apply_async(work, (nxt, settings)))
+            yield got
 
 
 def _start_worker() -> None:

@@ -13,10 +13,8 @@ what was found.  Nothing here prints or exits.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
-from itertools import islice
 from typing import NamedTuple
 
 from ..evaluate import evaluate
@@ -338,19 +336,7 @@ def scan_paths(paths: Sequence[str], *, settings: Settings | None = None, jobs: 
 
 
 def _parallel(files: list[str], settings: Settings, jobs: int) -> Iterator[ArticleScan | ArticleError]:
-    """As verify._parallel: a pool, files in order, a few in flight per worker."""
-    import multiprocessing
-    from collections import deque
+    """Articles over verify's pool of worker processes, in order."""
+    from ..verify import in_order
 
-    from ..verify import _start_worker
-
-    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    with ctx.Pool(min(jobs, len(files)), initializer=_start_worker) as pool:
-        todo = iter(files)
-        pending = deque(pool.apply_async(scan_file, (f, settings)) for f in islice(todo, 4 * jobs))
-        while pending:
-            got = pending.popleft().get()
-            nxt = next(todo, None)
-            if nxt is not None:
-                pending.append(pool.apply_async(scan_file, (nxt, settings)))
-            yield got
+    return in_order(scan_file, files, settings, jobs)

@@ -21,12 +21,13 @@ import test_transcripts as t  # noqa: E402
 
 def update(document: Path, scratch: Path) -> int:
     text = document.read_text(encoding="utf-8")
+    by_line = {x.line: x for x in t.transcripts(document)}
     changed = 0
 
     def rewrite(m):  # one console fence
         nonlocal changed
         line = text.count("\n", 0, m.start()) + 1
-        (transcript,) = [x for x in t.transcripts(document) if x.line == line] or [None]
+        transcript = by_line.get(line)
         if transcript is None:
             return m.group(0)
         where = Path(tempfile.mkdtemp(dir=scratch))

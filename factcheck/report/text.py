@@ -217,7 +217,7 @@ def report(rep: Report, *, out: TextIO, err: TextIO, rich: bool | None = None) -
     the choice): each line is written with the ANSI codes rich would write
     for its styles, computed once per style, and lines go out in batches,
     so that a terminal is about as fast as a pipe."""
-    render = _styled_renderer(out) if (styled(out) if rich is None else rich) else _plain_line
+    render = _renderer(out, rich)
     batch: list[str] = []
     for result in rep.shown():
         batch.append(render(_claim_head(result.claim, result, always_where=False)))
@@ -238,12 +238,18 @@ def line_writer(out: TextIO, *, rich: bool | None = None) -> LineWriter:
     """A function writing one line (and its indent) to ``out``: styled as
     ``report`` styles it on a terminal (or when ``rich`` says so), plain
     otherwise; control characters always made visible."""
-    render = _styled_renderer(out) if (styled(out) if rich is None else rich) else _plain_line
+    render = _renderer(out, rich)
 
     def write(line: Line, indent: int = 0) -> None:
         out.write(render(line, indent))
 
     return write
+
+
+def _renderer(out: TextIO, rich: bool | None) -> _Renderer:
+    """Lines to text for ``out``: styled on a terminal (or as ``rich``
+    forces), plain otherwise."""
+    return _styled_renderer(out) if (styled(out) if rich is None else rich) else _plain_line
 
 
 def _plain_line(line: Line, indent: int = 0) -> str:
